@@ -1,0 +1,69 @@
+/**
+ * warmpath: relationship networks for warm introductions, connectors and referral research.
+ *
+ * @packageDocumentation
+ */
+export {
+  InvalidNetworkError,
+  InvalidOptionsError,
+  type Issue,
+  type IssueCode,
+  UnknownIdError,
+  WarmpathError,
+} from './errors.js';
+export { type DatasetDocument, networkToDataset } from './io/dataset.js';
+export { type NetworkToJsonOptions, networkFromJson, networkToJson } from './io/json.js';
+export { type CreateNetworkOptions, createNetwork } from './model/create.js';
+export {
+  graphKey,
+  type PersonNodeAttributes,
+  personIdOfGraphKey,
+  type TieEdgeAttributes,
+} from './model/graph-view.js';
+export { Network } from './model/network.js';
+export {
+  APPLICATION_STAGES,
+  type Application,
+  ApplicationSchema,
+  type ApplicationStage,
+  type Attributes,
+  AttributesSchema,
+  type AttributeValue,
+  type Dataset,
+  DateSchema,
+  type Group,
+  GroupSchema,
+  HIRE_CHANNELS,
+  type Hire,
+  type HireChannel,
+  HireSchema,
+  IdSchema,
+  INTRODUCTION_POLICIES,
+  type IntroductionPolicy,
+  JOB_STATUSES,
+  type Job,
+  JobSchema,
+  type JobStatus,
+  type NetworkInput,
+  NetworkInputSchema,
+  type Organization,
+  OrganizationSchema,
+  type Person,
+  PersonSchema,
+  type Position,
+  PositionSchema,
+  RELATIONSHIP_KINDS,
+  type Relationship,
+  type RelationshipKind,
+  RelationshipSchema,
+} from './model/schema.js';
+export {
+  DEFAULT_STRENGTH_MODEL,
+  explainStrength,
+  resolveStrengthModel,
+  type StrengthExplanation,
+  type StrengthFactor,
+  type StrengthModel,
+  type StrengthModelOptions,
+} from './model/strength.js';
+export type { Tie, TieEvidence } from './model/ties.js';

@@ -1,0 +1,85 @@
+/**
+ * The JSON dataset format: one object with the collections of docs/model.md.
+ *
+ * @module
+ */
+import { InvalidNetworkError } from '../errors.js';
+import { type CreateNetworkOptions, createNetwork } from '../model/create.js';
+import type { Network } from '../model/network.js';
+import type { NetworkInput } from '../model/schema.js';
+import { networkToDataset } from './dataset.js';
+
+/** Where in `text` a JSON.parse error message points, if it says. */
+function locate(text: string, message: string): { line: number; column: number } | undefined {
+  const position = /position (\d+)/.exec(message);
+  if (!position) return undefined;
+  const offset = Number(position[1]);
+  const before = text.slice(0, offset);
+  const line = before.split('\n').length;
+  return { line, column: offset - before.lastIndexOf('\n') };
+}
+
+/**
+ * Reads a network from JSON text in the warmpath dataset format.
+ *
+ * @param text - JSON text, optionally starting with a byte-order mark.
+ * @param options - As for `createNetwork`.
+ * @param file - A file name to put in error reports.
+ * @returns The validated network.
+ * @throws InvalidNetworkError for text that is not JSON (with line and column) or data that is
+ *   not a valid network (every problem, with its path).
+ * @throws InvalidOptionsError for invalid options.
+ * @example
+ * ```ts
+ * const network = networkFromJson(await readFile('network.json', 'utf8'));
+ * ```
+ */
+export function networkFromJson(
+  text: string,
+  options?: CreateNetworkOptions,
+  file?: string,
+): Network {
+  let data: unknown;
+  try {
+    data = JSON.parse(text.charCodeAt(0) === 0xfeff ? text.slice(1) : text);
+  } catch (error) {
+    const message = error instanceof Error ? error.message : String(error);
+    const where = locate(text, message);
+    throw new InvalidNetworkError([
+      {
+        code: 'parse_error',
+        path: '',
+        message: `not valid JSON: ${message}${where ? ` (line ${where.line}, column ${where.column})` : ''}`,
+        ...(file === undefined ? {} : { file }),
+        ...(where === undefined ? {} : { line: where.line }),
+      },
+    ]);
+  }
+  try {
+    return createNetwork(data as NetworkInput, options);
+  } catch (error) {
+    if (error instanceof InvalidNetworkError && file !== undefined) {
+      throw new InvalidNetworkError(error.issues.map((issue) => ({ ...issue, file })));
+    }
+    throw error;
+  }
+}
+
+/** Options of {@link networkToJson}. */
+export interface NetworkToJsonOptions {
+  /** Indentation, as for `JSON.stringify` (default 2; 0 for one line). */
+  readonly indent?: number;
+}
+
+/**
+ * Writes a network's data as JSON in the warmpath dataset format. Reading it back with
+ * {@link networkFromJson} gives an identical dataset.
+ *
+ * @example
+ * ```ts
+ * await writeFile('network.json', networkToJson(network));
+ * ```
+ */
+export function networkToJson(network: Network, options: NetworkToJsonOptions = {}): string {
+  return `${JSON.stringify(networkToDataset(network), null, options.indent ?? 2)}\n`;
+}
