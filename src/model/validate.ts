@@ -5,7 +5,13 @@
 import type { z } from 'zod';
 import { formatPath, InvalidNetworkError, type Issue, type IssueCode } from '../errors.js';
 import { dateProblem, dateToTime } from './dates.js';
-import { COLLECTIONS, type CollectionName, type Dataset, RECORD_SCHEMAS } from './schema.js';
+import {
+  COLLECTIONS,
+  type CollectionName,
+  type Dataset,
+  HIRE_CHANNELS,
+  RECORD_SCHEMAS,
+} from './schema.js';
 import { didYouMean } from './suggest.js';
 
 const ENVELOPE_KEYS = ['format', 'version', ...COLLECTIONS] as const;
@@ -286,6 +292,9 @@ export function validateDataset(input: unknown): Dataset {
 
 type Loose = Readonly<Record<string, unknown>>;
 
+const isChannel = (value: unknown): boolean =>
+  (HIRE_CHANNELS as readonly unknown[]).includes(value);
+
 /** A raw record's fields, or none if it is not an object. */
 function loose(record: unknown): Loose {
   return typeof record === 'object' && record !== null && !Array.isArray(record)
@@ -426,7 +435,7 @@ function checkHireLike(
     check.push('self_reference', [...path, 'referrerId'], 'a person cannot refer themselves');
   }
   const channel = record['channel'];
-  if (referrerId !== undefined && typeof channel === 'string' && channel !== 'referral') {
+  if (referrerId !== undefined && isChannel(channel) && channel !== 'referral') {
     check.push(
       'inconsistent',
       [...path, 'referrerId'],
