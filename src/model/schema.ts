@@ -241,8 +241,14 @@ export const NetworkInputSchema = z.strictObject({
   applications: z.array(ApplicationSchema).optional(),
 });
 
-/** What `createNetwork` accepts. */
-export type NetworkInput = z.input<typeof NetworkInputSchema>;
+type RawNetworkInput = z.input<typeof NetworkInputSchema>;
+
+/** What `createNetwork` accepts (a {@link Dataset}, or a network's `dataset`, included). */
+export type NetworkInput = {
+  readonly [K in keyof RawNetworkInput]?: NonNullable<RawNetworkInput[K]> extends (infer T)[]
+    ? readonly T[]
+    : RawNetworkInput[K];
+};
 
 /** A validated dataset: every collection present, records frozen, exactly as given otherwise. */
 export interface Dataset {
