@@ -72,7 +72,7 @@ function resolveAsOf(asOf: unknown, issues: Issue[]): string | undefined {
  *   people: [{ id: 'jacob', name: 'Jacob' }, { id: 'michael', name: 'Michael' }],
  *   relationships: [{ source: 'jacob', target: 'michael', kind: 'friend', interactionsPerMonth: 2 }],
  * });
- * network.tie('jacob', 'michael')?.strength; // ≈ 0.65
+ * network.tie('jacob', 'michael')?.strength; // 0.75 × frequency 0.92 ≈ 0.69
  * ```
  * @see Granovetter (1973) and Gilbert & Karahalios (2009) for the strength model (docs/tie-strength.md).
  */

@@ -217,3 +217,29 @@ describe('network strengths', () => {
     );
   });
 });
+
+describe('the worked examples of docs/tie-strength.md', () => {
+  const d = (days: number) => new Date(REF - days * DAY).toISOString();
+  it.each([
+    [
+      { kind: 'colleague', interactionsPerMonth: 4, lastInteraction: d(7), since: d(5 * 365.25) },
+      0.68,
+    ],
+    [
+      {
+        kind: 'colleague',
+        interactionsPerMonth: 0.2,
+        lastInteraction: d(730),
+        since: d(5 * 365.25),
+      },
+      0.24,
+    ],
+    [{ kind: 'former-colleague', lastInteraction: d(3 * 365) }, 0.19],
+    [{ kind: 'friend' }, 0.75],
+  ] as const)('%o has strength ≈ %d', (signals, expected) => {
+    expect(explainStrength({ source: 'a', target: 'b', ...signals }, REF, M).strength).toBeCloseTo(
+      expected,
+      2,
+    );
+  });
+});
