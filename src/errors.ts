@@ -119,33 +119,44 @@ export function formatPath(path: readonly PropertyKey[]): string {
   return out;
 }
 
-/**
- * An id passed to a query names nothing in the network (a person, organisation, job or group).
- *
- * @example
- * ```ts
- * try {
- *   network.relationshipsOf('jaocb');
- * } catch (error) {
- *   if (error instanceof UnknownIdError) console.log(error.message); // unknown person "jaocb" (did you mean "jacob"?)
- * }
- * ```
- */
-export class UnknownIdError extends WarmpathError {
-  override readonly name = 'UnknownIdError' as const;
+/** One id a query named that the network does not have. */
+export interface MissingEntity {
   /** What the id was expected to name. */
   readonly entity: 'person' | 'organization' | 'job' | 'group';
   /** The id as given. */
   readonly id: string;
   /** The closest known id, if one is near enough to be a typo. */
   readonly suggestion: string | undefined;
+}
 
-  constructor(entity: UnknownIdError['entity'], id: string, suggestion: string | undefined) {
-    super(
-      `unknown ${entity} ${JSON.stringify(id)}${suggestion === undefined ? '' : ` (did you mean ${JSON.stringify(suggestion)}?)`}`,
-    );
-    this.entity = entity;
-    this.id = id;
-    this.suggestion = suggestion;
+function describeMissing(missing: MissingEntity): string {
+  const hint =
+    missing.suggestion === undefined
+      ? ''
+      : ` (did you mean ${JSON.stringify(missing.suggestion)}?)`;
+  return `unknown ${missing.entity} ${JSON.stringify(missing.id)}${hint}`;
+}
+
+/**
+ * A query named ids the network does not have (people, organisations, jobs or groups).
+ * `.missing` lists every one, each with the closest known id when it looks like a typo.
+ *
+ * @example
+ * ```ts
+ * try {
+ *   network.relationshipsOf('jaocb');
+ * } catch (error) {
+ *   if (error instanceof UnknownEntityError) console.log(error.message); // unknown person "jaocb" (did you mean "jacob"?)
+ * }
+ * ```
+ */
+export class UnknownEntityError extends WarmpathError {
+  override readonly name = 'UnknownEntityError' as const;
+  /** Every id that was not found. */
+  readonly missing: readonly MissingEntity[];
+
+  constructor(missing: readonly MissingEntity[]) {
+    super(missing.map(describeMissing).join('; '));
+    this.missing = Object.freeze(missing.map((m) => Object.freeze({ ...m })));
   }
 }

@@ -78,6 +78,12 @@ function resolveAsOf(asOf: unknown, issues: Issue[]): string | undefined {
  */
 export function createNetwork(input: NetworkInput, options: CreateNetworkOptions = {}): Network {
   const issues: Issue[] = [];
+  if (typeof options !== 'object' || options === null) {
+    const got = options === null ? 'null' : typeof options;
+    throw new InvalidOptionsError([
+      { code: 'invalid_type', path: '', message: `options must be an object, got ${got}` },
+    ]);
+  }
   for (const key of Object.keys(options)) {
     if (!(OPTION_NAMES as readonly string[]).includes(key)) {
       issues.push({

@@ -5,7 +5,7 @@
  * @module
  */
 import type Graph from 'graphology';
-import { UnknownIdError } from '../errors.js';
+import { UnknownEntityError } from '../errors.js';
 import {
   buildPeopleGraph,
   type PersonNodeAttributes,
@@ -164,31 +164,38 @@ export class Network {
 
   /**
    * The person with this id.
-   * @throws UnknownIdError if there is none (with the closest id, if it looks like a typo).
+   * @throws UnknownEntityError if there is none (with the closest id, if it looks like a typo).
    */
   requirePerson(id: string): Person {
     const person = this.#people.get(id);
     if (person === undefined)
-      throw new UnknownIdError('person', id, closest(id, this.#people.keys()));
+      throw new UnknownEntityError([
+        { entity: 'person', id, suggestion: closest(id, this.#people.keys()) },
+      ]);
     return person;
   }
   /**
    * The organisation with this id.
-   * @throws UnknownIdError if there is none.
+   * @throws UnknownEntityError if there is none.
    */
   requireOrganization(id: string): Organization {
     const organization = this.#organizations.get(id);
     if (organization === undefined)
-      throw new UnknownIdError('organization', id, closest(id, this.#organizations.keys()));
+      throw new UnknownEntityError([
+        { entity: 'organization', id, suggestion: closest(id, this.#organizations.keys()) },
+      ]);
     return organization;
   }
   /**
    * The job with this id.
-   * @throws UnknownIdError if there is none.
+   * @throws UnknownEntityError if there is none.
    */
   requireJob(id: string): Job {
     const job = this.#jobs.get(id);
-    if (job === undefined) throw new UnknownIdError('job', id, closest(id, this.#jobs.keys()));
+    if (job === undefined)
+      throw new UnknownEntityError([
+        { entity: 'job', id, suggestion: closest(id, this.#jobs.keys()) },
+      ]);
     return job;
   }
 
@@ -199,7 +206,7 @@ export class Network {
 
   /**
    * The relationships a person is source or target of, in input order.
-   * @throws UnknownIdError for an unknown person.
+   * @throws UnknownEntityError for an unknown person.
    */
   relationshipsOf(personId: string): readonly Relationship[] {
     this.requirePerson(personId);
@@ -212,7 +219,7 @@ export class Network {
 
   /**
    * The people whose current employer (`organizationId`) is this organisation, in input order.
-   * @throws UnknownIdError for an unknown organisation.
+   * @throws UnknownEntityError for an unknown organisation.
    */
   membersOf(organizationId: string): readonly Person[] {
     this.requireOrganization(organizationId);
@@ -224,7 +231,7 @@ export class Network {
 
   /**
    * The groups a person belongs to, in input order.
-   * @throws UnknownIdError for an unknown person.
+   * @throws UnknownEntityError for an unknown person.
    */
   groupsOf(personId: string): readonly Group[] {
     this.requirePerson(personId);
@@ -258,7 +265,7 @@ export class Network {
 
   /**
    * The ties of one person, in the order of {@link ties}.
-   * @throws UnknownIdError for an unknown person.
+   * @throws UnknownEntityError for an unknown person.
    */
   tiesOf(personId: string): readonly Tie[] {
     this.requirePerson(personId);
@@ -268,7 +275,7 @@ export class Network {
 
   /**
    * The tie between two people (in either order), or `undefined` if they are not connected.
-   * @throws UnknownIdError for an unknown person.
+   * @throws UnknownEntityError for an unknown person.
    */
   tie(a: string, b: string): Tie | undefined {
     this.requirePerson(b);

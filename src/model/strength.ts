@@ -127,6 +127,22 @@ export function resolveStrengthModel(
 ): StrengthModel {
   if (options === undefined) return DEFAULT_STRENGTH_MODEL;
   const issues: Issue[] = [];
+  const isObject = (value: unknown) =>
+    typeof value === 'object' && value !== null && !Array.isArray(value);
+  if (!isObject(options)) {
+    throw new InvalidOptionsError([
+      { code: 'invalid_type', path, message: 'must be an object of model parameters' },
+    ]);
+  }
+  if (options.kindBase !== undefined && !isObject(options.kindBase)) {
+    throw new InvalidOptionsError([
+      {
+        code: 'invalid_type',
+        path: `${path}.kindBase`,
+        message: 'must be an object of strengths by relationship kind',
+      },
+    ]);
+  }
   const model: Record<string, unknown> = { ...DEFAULT_STRENGTH_MODEL };
   for (const key of Object.keys(options)) {
     const value: unknown = (options as Record<string, unknown>)[key];
@@ -157,6 +173,23 @@ export function resolveStrengthModel(
     kindBase[kind] = value as number;
   }
   model['kindBase'] = Object.freeze(kindBase);
+  for (const [low, high] of [
+    ['minStrength', 'maxDerivedStrength'],
+    ['frequencyLow', 'frequencyHigh'],
+    ['durationLow', 'durationHigh'],
+  ] as const) {
+    if (
+      typeof model[low] === 'number' &&
+      typeof model[high] === 'number' &&
+      (model[low] as number) > (model[high] as number)
+    ) {
+      issues.push({
+        code: 'out_of_range',
+        path: `${path}.${low}`,
+        message: `must not exceed ${high} (${String(model[high])}), got ${String(model[low])}`,
+      });
+    }
+  }
   if (issues.length > 0) throw new InvalidOptionsError(issues);
   return Object.freeze(model) as unknown as StrengthModel;
 }

@@ -105,6 +105,10 @@ function fromZod(
       return;
     }
     case 'invalid_value': {
+      if (value === undefined) {
+        out.push({ code: 'missing_field', path: at, message: 'is required' });
+        return;
+      }
       const options = issue.values.map(String);
       const got = typeof value === 'string' ? didYouMean(value, options) : '';
       out.push({
@@ -286,8 +290,24 @@ export function validateDataset(input: unknown): Dataset {
     }
   }
 
-  if (check.issues.length > 0) throw new InvalidNetworkError(check.issues);
+  if (check.issues.length > 0) throw new InvalidNetworkError(inInputOrder(check.issues));
   return frozenCopy(parsed as unknown as Dataset);
+}
+
+/**
+ * Issues sorted by where they are: collection (in COLLECTIONS order), then record; shape and
+ * reference problems of one record stay together, in the order they were found.
+ */
+function inInputOrder(issues: readonly Issue[]): Issue[] {
+  const rank = (issue: Issue): [number, number] => {
+    const match = /^(\w+)(?:\[(\d+)\])?/.exec(issue.path);
+    const collection = match ? (COLLECTIONS as readonly string[]).indexOf(match[1] as string) : -1;
+    return [collection, match?.[2] === undefined ? -1 : Number(match[2])];
+  };
+  return issues
+    .map((issue, order) => ({ issue, order, rank: rank(issue) }))
+    .sort((a, b) => a.rank[0] - b.rank[0] || a.rank[1] - b.rank[1] || a.order - b.order)
+    .map((entry) => entry.issue);
 }
 
 type Loose = Readonly<Record<string, unknown>>;

@@ -1,5 +1,10 @@
 import { describe, expect, it } from 'vitest';
-import { createNetwork, graphKey, personIdOfGraphKey, UnknownIdError } from '../../src/index.js';
+import {
+  createNetwork,
+  graphKey,
+  personIdOfGraphKey,
+  UnknownEntityError,
+} from '../../src/index.js';
 
 const network = createNetwork({
   organizations: [
@@ -51,15 +56,18 @@ describe('Network accessors', () => {
   });
 
   it('throws a named error with a suggestion for unknown ids in queries', () => {
-    expect(() => network.relationshipsOf('micheal')).toThrow(UnknownIdError);
+    expect(() => network.relationshipsOf('micheal')).toThrow(UnknownEntityError);
     expect(() => network.relationshipsOf('micheal')).toThrow(
       'unknown person "micheal" (did you mean "michael"?)',
     );
     expect(() => network.membersOf('adv')).toThrow(
-      expect.objectContaining({ name: 'UnknownIdError', entity: 'organization', suggestion: 'ad' }),
+      expect.objectContaining({
+        name: 'UnknownEntityError',
+        missing: [{ entity: 'organization', id: 'adv', suggestion: 'ad' }],
+      }),
     );
     expect(() => network.requireJob('open1')).toThrow(
-      expect.objectContaining({ suggestion: 'open-1' }),
+      expect.objectContaining({ missing: [expect.objectContaining({ suggestion: 'open-1' })] }),
     );
   });
 

@@ -119,6 +119,11 @@ describe('createNetwork validation', () => {
       { code: 'missing_field', path: 'people[2].name' },
     ],
     [
+      'a missing enum field',
+      (i) => delete i.relationships[0].kind,
+      { code: 'missing_field', path: 'relationships[0].kind', message: 'is required' },
+    ],
+    [
       'a field of the wrong type',
       (i) => (i.people[2].name = 7),
       { code: 'invalid_type', path: 'people[2].name', message: 'must be a string, got 7' },
@@ -454,6 +459,35 @@ describe('createNetwork validation', () => {
     expect(network.graph.order).toBe(5);
     expect(network.graph.size).toBe(3);
     expect(JSON.parse(JSON.stringify(network.dataset)).people[0].attributes.__proto__).toBe('kept');
+  });
+
+  it('lists issues in input order: by collection, then record', () => {
+    const input: any = valid();
+    input.applications[0].stage = 'ghosted';
+    input.jobs[0].filledAt = '2023-01-01';
+    input.people[1].name = 5;
+    expect(issuesOf(input).map((i) => i.path)).toEqual([
+      'people[1].name',
+      'jobs[0].filledAt',
+      'applications[0].stage',
+    ]);
+  });
+
+  it('rejects options that are not objects', () => {
+    expect(() => createNetwork(valid(), null as never)).toThrow(
+      expect.objectContaining({ name: 'InvalidOptionsError' }),
+    );
+    expect(() => createNetwork(valid(), { strengthModel: null as never })).toThrow(
+      expect.objectContaining({ name: 'InvalidOptionsError' }),
+    );
+    expect(() => createNetwork(valid(), { strengthModel: { kindBase: 'ab' as never } })).toThrow(
+      expect.objectContaining({
+        issues: [expect.objectContaining({ path: 'strengthModel.kindBase', code: 'invalid_type' })],
+      }),
+    );
+    expect(() =>
+      createNetwork(valid(), { strengthModel: { minStrength: 0.5, maxDerivedStrength: 0.4 } }),
+    ).toThrow(/minStrength: must not exceed maxDerivedStrength/);
   });
 
   it('rejects invalid options with a named error', () => {
