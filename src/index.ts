@@ -8,10 +8,25 @@ export {
   InvalidOptionsError,
   type Issue,
   type IssueCode,
-  UnknownIdError,
+  type MissingEntity,
+  UnknownEntityError,
   WarmpathError,
 } from './errors.js';
+export {
+  CSV_FILES,
+  type CsvFileName,
+  type CsvFiles,
+  networkFromCsv,
+  networkToCsv,
+} from './io/csv.js';
 export { type DatasetDocument, networkToDataset } from './io/dataset.js';
+export {
+  NETWORK_FORMATS,
+  type NetworkFormat,
+  readNetwork,
+  type WriteNetworkOptions,
+  writeNetwork,
+} from './io/files.js';
 export { type NetworkToJsonOptions, networkFromJson, networkToJson } from './io/json.js';
 export { type CreateNetworkOptions, createNetwork } from './model/create.js';
 export {

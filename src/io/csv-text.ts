@@ -99,20 +99,12 @@ function scan(text: string, report: (line: number, message: string) => void): Ra
         }
       }
     } else {
+      // A quote inside an unquoted field (RFC 4180 forbids it) has only one reading: itself.
       const start = i;
-      let quoted = false;
       while (i < n) {
         const c = text.charCodeAt(i);
         if (c === COMMA || c === CR || c === LF) break;
-        if (c === QUOTE) quoted = true;
         i++;
-      }
-      if (quoted) {
-        report(
-          line,
-          'a quote (") inside an unquoted field: put the whole field in quotes and double the quote ("")',
-        );
-        malformed = true;
       }
       field = text.slice(start, i);
     }
@@ -144,9 +136,11 @@ function scan(text: string, report: (line: number, message: string) => void): Ra
  * quotes may hold commas, line breaks and doubled quotes (`""`). A leading byte-order mark and
  * completely empty lines at the end are ignored. Every row must have as many fields as the first.
  *
+ * A quote inside an unquoted field (`5" disk`) is read as itself, as most readers do.
+ *
  * Never throws on bad text: each malformed row (an unterminated quote, text after a closing quote,
- * a quote inside an unquoted field, the wrong number of fields) is left out and reported as a
- * `parse_error` issue with its line. If the first row is malformed, no rows are returned.
+ * the wrong number of fields) is left out and reported as a `parse_error` issue with its line. If
+ * the first row is malformed, no rows are returned.
  *
  * @param text - The CSV text.
  * @param file - A file name to put in the issues.
