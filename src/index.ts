@@ -12,6 +12,14 @@ export {
   UnknownEntityError,
   WarmpathError,
 } from './errors.js';
+export { BAND_THRESHOLDS, type Band, bandOf } from './explain/band.js';
+export { explainHop, type IntroductionHop } from './explain/hop.js';
+export { compileNetwork } from './graph/compile-network.js';
+export {
+  type CompiledNetwork,
+  CompiledNetworkBuilder,
+  type CompiledPersonInput,
+} from './graph/compiled.js';
 export {
   CSV_FILES,
   type CsvFileName,
@@ -82,3 +90,18 @@ export {
   type StrengthModelOptions,
 } from './model/strength.js';
 export type { Tie, TieEvidence } from './model/ties.js';
+export {
+  createIntroductionFinder,
+  findIntroductions,
+  IntroductionFinder,
+  type IntroductionPath,
+  type IntroductionResult,
+  introductionPaths,
+  type ReachedTarget,
+} from './paths/find.js';
+export {
+  type Diversity,
+  INTRODUCTION_DEFAULTS,
+  type IntroductionOptions,
+  type IntroductionTarget,
+} from './paths/options.js';

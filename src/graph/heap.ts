@@ -1,0 +1,119 @@
+/**
+ * A binary min-heap of integer items with Float64 keys, on typed arrays that grow as needed and are
+ * reused across queries. Equal keys are ordered by a second integer key, then by insertion order
+ * (a counter), so pops are deterministic.
+ */
+export class IndexHeap {
+  #items = new Int32Array(1024);
+  #keys = new Float64Array(1024);
+  #tie = new Int32Array(1024);
+  #order = new Int32Array(1024);
+  #size = 0;
+  #counter = 0;
+
+  get size(): number {
+    return this.#size;
+  }
+
+  clear(): void {
+    this.#size = 0;
+    this.#counter = 0;
+  }
+
+  /** The smallest key, or `Infinity` when empty. */
+  peekKey(): number {
+    return this.#size === 0 ? Number.POSITIVE_INFINITY : (this.#keys[0] as number);
+  }
+
+  push(item: number, key: number, tie: number): void {
+    if (this.#size === this.#items.length) this.#grow();
+    let i = this.#size++;
+    const order = this.#counter++;
+    const items = this.#items;
+    const keys = this.#keys;
+    const ties = this.#tie;
+    const orders = this.#order;
+    while (i > 0) {
+      const parent = (i - 1) >> 1;
+      const pk = keys[parent] as number;
+      if (
+        pk < key ||
+        (pk === key &&
+          ((ties[parent] as number) < tie ||
+            ((ties[parent] as number) === tie && (orders[parent] as number) < order)))
+      )
+        break;
+      items[i] = items[parent] as number;
+      keys[i] = pk;
+      ties[i] = ties[parent] as number;
+      orders[i] = orders[parent] as number;
+      i = parent;
+    }
+    items[i] = item;
+    keys[i] = key;
+    ties[i] = tie;
+    orders[i] = order;
+  }
+
+  /** Removes and returns the item with the smallest key (the heap must not be empty). */
+  pop(): number {
+    const items = this.#items;
+    const keys = this.#keys;
+    const ties = this.#tie;
+    const orders = this.#order;
+    const top = items[0] as number;
+    const last = --this.#size;
+    if (last === 0) return top;
+    const item = items[last] as number;
+    const key = keys[last] as number;
+    const tie = ties[last] as number;
+    const order = orders[last] as number;
+    let i = 0;
+    for (;;) {
+      let child = 2 * i + 1;
+      if (child >= last) break;
+      const right = child + 1;
+      if (right < last && this.#less(right, child)) child = right;
+      const ck = keys[child] as number;
+      if (
+        key < ck ||
+        (key === ck &&
+          (tie < (ties[child] as number) ||
+            (tie === ties[child] && order < (orders[child] as number))))
+      )
+        break;
+      items[i] = items[child] as number;
+      keys[i] = ck;
+      ties[i] = ties[child] as number;
+      orders[i] = orders[child] as number;
+      i = child;
+    }
+    items[i] = item;
+    keys[i] = key;
+    ties[i] = tie;
+    orders[i] = order;
+    return top;
+  }
+
+  #less(a: number, b: number): boolean {
+    const ka = this.#keys[a] as number;
+    const kb = this.#keys[b] as number;
+    if (ka !== kb) return ka < kb;
+    const ta = this.#tie[a] as number;
+    const tb = this.#tie[b] as number;
+    if (ta !== tb) return ta < tb;
+    return (this.#order[a] as number) < (this.#order[b] as number);
+  }
+
+  #grow(): void {
+    const grow = <T extends Int32Array | Float64Array>(array: T): T => {
+      const next = new (array.constructor as new (n: number) => T)(array.length * 2);
+      next.set(array);
+      return next;
+    };
+    this.#items = grow(this.#items);
+    this.#keys = grow(this.#keys);
+    this.#tie = grow(this.#tie);
+    this.#order = grow(this.#order);
+  }
+}

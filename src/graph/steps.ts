@@ -1,0 +1,40 @@
+/**
+ * Looking up single steps on a compiled network, and the cost of a whole chain computed from its
+ * steps alone (independently of how a search found it).
+ */
+import type { CompiledNetwork } from './compiled.js';
+
+/** The adjacency entry of the step from u to v (binary search), or -1 if they are not tied. */
+export function stepEntry(g: CompiledNetwork, u: number, v: number): number {
+  let lo = g.offsets[u] as number;
+  let hi = (g.offsets[u + 1] as number) - 1;
+  while (lo <= hi) {
+    const mid = (lo + hi) >>> 1;
+    const w = g.neighbors[mid] as number;
+    if (w === v) return mid;
+    if (w < v) lo = mid + 1;
+    else hi = mid - 1;
+  }
+  return -1;
+}
+
+/**
+ * The cost of a chain, summed step by step from its first person: each step's
+ * `-ln(strength)`, plus the sender's cost when the sender is not the first person.
+ * `Infinity` if a step does not exist or cannot be used in that direction.
+ */
+export function chainCost(
+  g: CompiledNetwork,
+  nodes: readonly number[],
+  senderCost: Float64Array,
+): number {
+  let total = 0;
+  for (let i = 0; i + 1 < nodes.length; i++) {
+    const u = nodes[i] as number;
+    const e = stepEntry(g, u, nodes[i + 1] as number);
+    if (e === -1) return Number.POSITIVE_INFINITY;
+    total += g.costs[g.refs[e] as number] as number;
+    if (i > 0) total += senderCost[g.policy[u] as number] as number;
+  }
+  return total;
+}

@@ -1,0 +1,76 @@
+/**
+ * Yen's k shortest loopless paths (Yen 1971) as a lazy generator, with Lawler's (1972)
+ * refinement: a new chain only forks from the point where it left its parent, because forks
+ * before that point were already tried for the parent with the same root.
+ *
+ * @module
+ */
+import type { CompiledNetwork } from '../graph/compiled.js';
+import { chainCost } from '../graph/steps.js';
+import { compareChains, type RankedChain } from './rank.js';
+import type { ChainSearch, SearchContext } from './search.js';
+
+interface Candidate extends RankedChain {
+  /** Index of the person where this chain forked from its parent. */
+  readonly deviation: number;
+}
+
+/**
+ * The loopless chains from `source` to the context's targets with at most `hopBudget` steps,
+ * cheapest first (ties ordered by {@link compareChains}).
+ */
+export function* yenChains(
+  g: CompiledNetwork,
+  search: ChainSearch,
+  context: SearchContext,
+  source: number,
+  hopBudget: number,
+): Generator<RankedChain, void, undefined> {
+  const first = search.best(source, hopBudget, context, undefined, undefined);
+  if (first === null) return;
+  const candidates: Candidate[] = [
+    { nodes: first.nodes, cost: chainCost(g, first.nodes, context.senderCost), deviation: 0 },
+  ];
+  const seen = new Set<string>([first.nodes.join(',')]);
+  const accepted: Candidate[] = [];
+  const rootBlocked = new Uint8Array(g.nodeCount);
+  const firstBlocked = new Uint8Array(g.nodeCount);
+
+  while (candidates.length > 0) {
+    let at = 0;
+    for (let i = 1; i < candidates.length; i++) {
+      if (compareChains(candidates[i] as Candidate, candidates[at] as Candidate) < 0) at = i;
+    }
+    const chain = candidates.splice(at, 1)[0] as Candidate;
+    accepted.push(chain);
+    yield { nodes: chain.nodes, cost: chain.cost };
+
+    const nodes = chain.nodes;
+    for (let i = chain.deviation; i + 1 < nodes.length && i < hopBudget; i++) {
+      const spur = nodes[i] as number;
+      for (let j = 0; j < i; j++) rootBlocked[nodes[j] as number] = 1;
+      const blockedSteps: number[] = [];
+      for (const other of accepted) {
+        if (other.nodes.length > i + 1 && sameRoot(other.nodes, nodes, i)) {
+          const next = other.nodes[i + 1] as number;
+          firstBlocked[next] = 1;
+          blockedSteps.push(next);
+        }
+      }
+      const spurChain = search.best(spur, hopBudget - i, context, rootBlocked, firstBlocked);
+      for (let j = 0; j < i; j++) rootBlocked[nodes[j] as number] = 0;
+      for (const next of blockedSteps) firstBlocked[next] = 0;
+      if (spurChain === null) continue;
+      const full = [...nodes.slice(0, i), ...spurChain.nodes];
+      const key = full.join(',');
+      if (seen.has(key)) continue;
+      seen.add(key);
+      candidates.push({ nodes: full, cost: chainCost(g, full, context.senderCost), deviation: i });
+    }
+  }
+}
+
+function sameRoot(a: readonly number[], b: readonly number[], through: number): boolean {
+  for (let j = 0; j <= through; j++) if (a[j] !== b[j]) return false;
+  return true;
+}
