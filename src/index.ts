@@ -35,6 +35,16 @@ export {
   type WriteNetworkOptions,
   writeNetwork,
 } from './io/files.js';
+export { GexfEncodingError, networkFromGexf, networkToGexf } from './io/gexf.js';
+export {
+  GRAPH_EDGE_TYPES,
+  GRAPH_NODE_TYPES,
+  type GraphEdgeType,
+  type GraphNodeType,
+  networkFromGraphology,
+  networkToGraphology,
+  nodeKey,
+} from './io/graphology.js';
 export { type NetworkToJsonOptions, networkFromJson, networkToJson } from './io/json.js';
 export { type CreateNetworkOptions, createNetwork } from './model/create.js';
 export {

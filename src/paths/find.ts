@@ -117,10 +117,10 @@ export class IntroductionFinder {
     }
     chains.sort(compareChains);
     const paths = chains.map((chain) => this.#explain(chain, query));
-    const steps = chains.map((chain) =>
-      chain.nodes.slice(1).map((v, i) => ({
-        key: `${chain.nodes[i]},${v}`,
-        probability: (paths[chains.indexOf(chain)]?.hops[i] as IntroductionHop).probability,
+    const steps = paths.map((path) =>
+      path.hops.map((hop) => ({
+        key: JSON.stringify([hop.from, hop.to]),
+        probability: hop.probability,
       })),
     );
     return Object.freeze({

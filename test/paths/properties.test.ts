@@ -200,7 +200,7 @@ describe('findIntroductions against brute force', () => {
   it('finds disjoint chains: no shared intermediary, the first one the best', () => {
     fc.assert(
       fc.property(arbitrarySmallNetwork, query, (input, q) => {
-        const { network, from, to, blocked } = setup(input, q);
+        const { network, from, to } = setup(input, q);
         const { paths } = findIntroductions(network, {
           from,
           to,

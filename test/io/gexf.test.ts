@@ -1,0 +1,488 @@
+import fc from 'fast-check';
+import Graph from 'graphology';
+import gexf from 'graphology-gexf';
+import { afterEach, describe, expect, it, vi } from 'vitest';
+import {
+  createNetwork,
+  InvalidNetworkError,
+  type NetworkInput,
+  WarmpathError,
+} from '../../src/index.js';
+import { GexfEncodingError, networkFromGexf, networkToGexf } from '../../src/io/gexf.js';
+import { arbitraryNetworkInput } from '../support/arbitraries.js';
+
+/** A network that uses every field of every record. */
+const RICH: NetworkInput = {
+  organizations: [
+    { id: 'acme', name: 'Acme', industry: 'IT', attributes: { region: 'north', size: 120 } },
+    { id: 'adco', name: 'Ad Co' },
+  ],
+  people: [
+    {
+      id: 'jacob',
+      name: 'Jacob Ellis',
+      organizationId: 'adco',
+      title: 'Account manager',
+      skills: ['sales', 'CRM'],
+      tags: [],
+      positions: [
+        {
+          title: 'Intern',
+          organizationId: 'acme',
+          organizationName: 'Acme',
+          from: '2015-06-01',
+          to: '2016-05-31',
+        },
+        { title: 'Freelancer' },
+      ],
+      introductions: 'ask-first',
+      attributes: { cohort: '2023', score: 42, active: true, note: '' },
+    },
+    { id: 'michael', name: 'Michael Brennan', organizationId: 'acme', attributes: {} },
+    { id: 'dana', name: 'Dana', organizationId: 'acme', introductions: 'never' },
+    { id: 'lee', name: 'Lee' },
+  ],
+  jobs: [
+    {
+      id: 'it-sales-rep',
+      title: 'IT sales rep',
+      organizationId: 'acme',
+      hiringManagerId: 'dana',
+      requirements: ['IT sales', 'German'],
+      status: 'open',
+      openedAt: '2024-01-10',
+      attributes: { remote: false },
+    },
+    {
+      id: 'analyst',
+      title: 'Analyst',
+      organizationId: 'acme',
+      hiringManagerId: 'michael',
+      requirements: [],
+      status: 'filled',
+      openedAt: '2023-01-01',
+      filledAt: '2023-03-01T09:30:00+01:00',
+      filledBy: 'lee',
+    },
+  ],
+  groups: [
+    { id: 'bni', name: 'BNI', members: ['jacob', 'michael', 'lee'], attributes: { city: 'Cork' } },
+    { id: 'empty', name: 'Empty group', members: [] },
+  ],
+  relationships: [
+    {
+      source: 'jacob',
+      target: 'michael',
+      kind: 'friend',
+      since: '2010-05-01',
+      lastInteraction: '2024-02-01',
+      interactionsPerMonth: 2.5,
+      context: 'school',
+      attributes: { met: 'school' },
+    },
+    { source: 'michael', target: 'dana', kind: 'colleague', strength: 0.7 },
+    { source: 'dana', target: 'lee', kind: 'mentor', strength: 0.4, directed: true },
+    { source: 'lee', target: 'dana', kind: 'other', directed: false, until: '2022-01-01' },
+    { source: 'jacob', target: 'michael', kind: 'former-colleague', strength: 1 },
+  ],
+  hires: [
+    {
+      personId: 'lee',
+      jobId: 'analyst',
+      date: '2023-03-01',
+      channel: 'referral',
+      referrerId: 'michael',
+      attributes: { bonus: 500 },
+    },
+  ],
+  applications: [
+    {
+      personId: 'lee',
+      jobId: 'analyst',
+      date: '2023-02-01',
+      channel: 'referral',
+      stage: 'hired',
+      referrerId: 'michael',
+    },
+    {
+      personId: 'jacob',
+      jobId: 'it-sales-rep',
+      date: '2024-02-01',
+      channel: 'posting',
+      stage: 'applied',
+    },
+  ],
+};
+
+const LONG_ID = 'x'.repeat(5000);
+const ADVERSARIAL_IDS = ['__proto__', 'constructor', 'toString', '😀', 'a:b', `<&>"'`, LONG_ID];
+
+function customAttributes(): Record<string, string | number | boolean> {
+  const attributes: Record<string, string | number | boolean> = {
+    '42': '42',
+    t: 'true',
+    n: 42,
+    b: true,
+    e: '',
+    f: false,
+    neg: -0,
+    tiny: 5e-324,
+    big: 1e21,
+    json: '{"a":1}',
+    list: '[a, "b,c"]',
+    // Characters XML cannot hold survive in JSON columns.
+    control: 'a\u0001b\u0000',
+    noncharacter: '\uFFFE\uFFFF',
+    lone: '\uD800x\uDC00',
+  };
+  Object.defineProperty(attributes, '__proto__', {
+    value: 'kept',
+    enumerable: true,
+    writable: true,
+    configurable: true,
+  });
+  return attributes;
+}
+
+function adversarialInput(): NetworkInput {
+  return {
+    organizations: [{ id: '__proto__', name: 'Proto <Inc> & "Co"' }],
+    people: ADVERSARIAL_IDS.map((id) => ({
+      id,
+      name: ` name ${id}\n\ttab\r\n `,
+      skills: ['a,b', ' padded ', '\u0002'],
+      attributes: customAttributes(),
+    })),
+    groups: [{ id: 'constructor', name: 'g', members: [...ADVERSARIAL_IDS] }],
+    relationships: ADVERSARIAL_IDS.slice(1).map((id, i) => ({
+      source: ADVERSARIAL_IDS[i] as string,
+      target: id,
+      kind: 'friend' as const,
+      interactionsPerMonth: i === 0 ? -0 : i,
+      ...(i % 2 === 0 ? { directed: true } : {}),
+    })),
+  };
+}
+
+function issuesOf(run: () => unknown): InvalidNetworkError['issues'] {
+  try {
+    run();
+  } catch (error) {
+    expect(error).toBeInstanceOf(InvalidNetworkError);
+    return (error as InvalidNetworkError).issues;
+  }
+  throw new Error('expected an InvalidNetworkError');
+}
+
+/** Whether XML 1.0 can represent `text` (written independently of the library's check). */
+function xmlCanHold(text: string): boolean {
+  for (const char of text) {
+    const code = char.codePointAt(0) ?? 0;
+    const ok =
+      code === 0x9 ||
+      code === 0xa ||
+      code === 0xd ||
+      (code >= 0x20 && code <= 0xd7ff) ||
+      (code >= 0xe000 && code <= 0xfffd) ||
+      code >= 0x10000;
+    if (!ok) return false;
+  }
+  return true;
+}
+
+/** The value at a dataset path such as `people[3].name`. */
+function valueAt(dataset: unknown, path: string): unknown {
+  let value = dataset;
+  for (const part of path.match(/[^.[\]]+/g) ?? []) {
+    value = (value as Record<string, unknown>)[part];
+  }
+  return value;
+}
+
+afterEach(() => {
+  vi.restoreAllMocks();
+});
+
+describe('GEXF export', () => {
+  const network = createNetwork(RICH);
+  const text = networkToGexf(network);
+
+  it('round-trips a network that uses every field exactly', () => {
+    const back = networkFromGexf(text);
+    expect(back.dataset).toStrictEqual(network.dataset);
+    expect(networkToGexf(back)).toBe(text);
+  });
+
+  it('is deterministic GEXF 1.3', () => {
+    expect(networkToGexf(createNetwork(RICH))).toBe(text);
+    expect(text.startsWith('<?xml version="1.0" encoding="UTF-8"?>')).toBe(true);
+    expect(text).toContain('<gexf version="1.3" xmlns="http://gexf.net/1.3"');
+  });
+
+  it('loads in graphology-gexf with labels, types, kinds, directions and weights', () => {
+    const graph = gexf.parse(Graph, text);
+    const nodesOf = (type: string) => graph.filterNodes((_, a) => a['type'] === type);
+    expect(nodesOf('organization')).toEqual(['organization:acme', 'organization:adco']);
+    expect(nodesOf('person')).toHaveLength(4);
+    expect(nodesOf('job')).toHaveLength(2);
+    expect(nodesOf('group')).toHaveLength(2);
+    expect(graph.getNodeAttribute('person:jacob', 'label')).toBe('Jacob Ellis');
+    expect(graph.getNodeAttribute('job:analyst', 'label')).toBe('Analyst');
+    expect(graph.getNodeAttribute('person:jacob', 'color')).toBe('rgb(255,127,14)');
+    const edgesOf = (type: string) => graph.filterEdges((_, a) => a['type'] === type);
+    expect(edgesOf('relationship')).toHaveLength(5);
+    expect(edgesOf('member')).toHaveLength(3);
+    expect(edgesOf('hire')).toHaveLength(1);
+    expect(edgesOf('application')).toHaveLength(2);
+    expect(edgesOf('works-at')).toHaveLength(3);
+    expect(edgesOf('at')).toHaveLength(2);
+    expect(edgesOf('hiring-manager')).toHaveLength(2);
+    expect(graph.size).toBe(18);
+    expect(graph.undirectedSize).toBe(4);
+    const strengths = network.strengths();
+    edgesOf('relationship').forEach((edge, i) => {
+      expect(graph.getEdgeAttribute(edge, 'weight')).toBe(strengths[i]?.strength);
+      expect(graph.getEdgeAttribute(edge, 'label')).toBe(RICH.relationships?.[i]?.kind);
+      expect(graph.isDirected(edge)).toBe(RICH.relationships?.[i]?.directed === true);
+    });
+    expect(graph.getEdgeAttribute('hire:0', 'kind')).toBe('hire');
+    expect(graph.getEdgeAttributes('hire:0')).not.toHaveProperty('weight');
+    expect(JSON.parse(graph.getNodeAttribute('person:jacob', 'positions_json'))).toEqual(
+      RICH.people?.[0]?.positions,
+    );
+  });
+
+  it('declares each column with one type: text as string, numbers as numbers', () => {
+    const declared = [...text.matchAll(/<attribute id="([^"]+)" title="[^"]+" type="([^"]+)"/g)];
+    const types = Object.fromEntries(declared.map((m) => [m[1], m[2]]));
+    expect(types).toMatchObject({
+      type: 'string',
+      name: 'string',
+      skills_json: 'string',
+      attributes_json: 'string',
+      interactionsPerMonth: 'double',
+      strength: 'double',
+      directed: 'boolean',
+    });
+    expect(Object.keys(types)).not.toContain('id');
+    expect(Object.keys(types)).not.toContain('skills');
+  });
+
+  it('keeps adversarial ids, attribute keys and attribute values', () => {
+    const network = createNetwork(adversarialInput());
+    const text = networkToGexf(network);
+    const back = networkFromGexf(text);
+    expect(back.dataset).toStrictEqual(network.dataset);
+    const attributes = back.person('__proto__')?.attributes ?? {};
+    expect(Object.hasOwn(attributes, '__proto__')).toBe(true);
+    expect(Object.getPrototypeOf(attributes)).toBe(Object.prototype);
+    expect(attributes['42']).toBe('42');
+    expect(attributes['t']).toBe('true');
+    expect(attributes['n']).toBe(42);
+    expect(attributes['b']).toBe(true);
+    expect(attributes['e']).toBe('');
+    expect(Object.is(attributes['neg'], -0)).toBe(true);
+    expect(Object.is(back.relationships[0]?.interactionsPerMonth, -0)).toBe(true);
+    expect(back.person(LONG_ID)?.name).toBe(` name ${LONG_ID}\n\ttab\r\n `);
+    expect(back.person('😀')?.skills).toEqual(['a,b', ' padded ', '\u0002']);
+  });
+
+  it('refuses text XML cannot represent, naming every field', () => {
+    const input = structuredClone(RICH) as Record<string, Record<string, unknown>[]>;
+    const record = (collection: string, index: number): Record<string, unknown> =>
+      input[collection]?.[index] ?? {};
+    record('people', 1)['name'] = 'Mi\u0007chael';
+    record('people', 3)['name'] = 'Lee\uFFFF';
+    record('jobs', 0)['id'] = 'it\uD800';
+    record('applications', 1)['jobId'] = 'it\uD800';
+    record('relationships', 0)['context'] = 'x\u001Fy';
+    // Custom attributes are JSON text, which escapes what XML cannot hold: no problem there.
+    record('organizations', 0)['attributes'] = { ok: '\u0000' };
+    const network = createNetwork(input);
+    try {
+      networkToGexf(network);
+      expect.unreachable();
+    } catch (error) {
+      expect(error).toBeInstanceOf(GexfEncodingError);
+      expect(error).toBeInstanceOf(WarmpathError);
+      const encoding = error as GexfEncodingError;
+      expect(encoding.name).toBe('GexfEncodingError');
+      expect(encoding.issues.map((i) => i.path)).toEqual([
+        'people[1].name',
+        'people[3].name',
+        'jobs[0].id',
+        'relationships[0].context',
+      ]);
+      expect(encoding.issues[0]?.message).toContain('U+0007');
+      expect(encoding.message).toContain('people[3].name: contains U+FFFF');
+    }
+  });
+
+  it('round-trips any network XML can hold, and refuses exactly the others (property)', () => {
+    fc.assert(
+      fc.property(arbitraryNetworkInput({ xmlSafe: true }), (input) => {
+        const network = createNetwork(input);
+        const text = networkToGexf(network);
+        expect(networkFromGexf(text).dataset).toStrictEqual(network.dataset);
+      }),
+      { numRuns: 100 },
+    );
+    fc.assert(
+      fc.property(arbitraryNetworkInput(), (input) => {
+        const network = createNetwork(input);
+        let text: string;
+        try {
+          text = networkToGexf(network);
+        } catch (error) {
+          expect(error).toBeInstanceOf(GexfEncodingError);
+          for (const issue of (error as GexfEncodingError).issues) {
+            expect(xmlCanHold(String(valueAt(network.dataset, issue.path)))).toBe(false);
+          }
+          return;
+        }
+        expect(networkFromGexf(text).dataset).toStrictEqual(network.dataset);
+      }),
+      { numRuns: 100 },
+    );
+  });
+});
+
+describe('GEXF import', () => {
+  const text = networkToGexf(createNetwork(RICH));
+
+  it('reads a file laid out and saved by Gephi (positions, sizes, colours, weights ignored)', () => {
+    const laidOut = text
+      .replaceAll(
+        '<viz:color',
+        '<viz:position x="1.5" y="-2" z="0"/><viz:size value="7"/><viz:color',
+      )
+      .replace('weight="0.7"', 'weight="3"');
+    expect(laidOut).not.toBe(text);
+    expect(networkFromGexf(laidOut).dataset).toStrictEqual(createNetwork(RICH).dataset);
+  });
+
+  it('reads text with a byte-order mark, and a network as of a date', () => {
+    expect(networkFromGexf(`\uFEFF${text}`).people).toHaveLength(4);
+    expect(networkFromGexf(text, { asOf: '2023-06-01' }).dataset).toStrictEqual(
+      createNetwork(RICH, { asOf: '2023-06-01' }).dataset,
+    );
+  });
+
+  it('rejects text that is not GEXF, without console output', () => {
+    const warn = vi.spyOn(console, 'warn');
+    const error = vi.spyOn(console, 'error');
+    const graphml = '<graphml><graph edgedefault="directed"><node id="n0"/></graph></graphml>';
+    for (const input of [
+      '',
+      '   ',
+      'not xml',
+      '<gexf',
+      '<gexf/>',
+      graphml,
+      '<gexf><graph><nodes><node id="a" label="x></nodes></graph></gexf>',
+    ]) {
+      const issues = issuesOf(() => networkFromGexf(input, {}, 'network.gexf'));
+      expect(issues.length).toBeGreaterThan(0);
+      for (const issue of issues) {
+        expect(issue).toMatchObject({ code: 'parse_error', path: '', file: 'network.gexf' });
+      }
+    }
+    expect(issuesOf(() => networkFromGexf(42 as unknown as string))[0]?.code).toBe('parse_error');
+    expect(warn).not.toHaveBeenCalled();
+    expect(error).not.toHaveBeenCalled();
+  });
+
+  it('gives the line of malformed XML', () => {
+    const broken = text.replace(
+      '<node id="person:lee" label="Lee">',
+      '<node id="person:lee" label="Lee>',
+    );
+    const issues = issuesOf(() => networkFromGexf(broken));
+    expect(issues[0]?.code).toBe('parse_error');
+    expect(issues[0]?.message).toContain('not well-formed XML');
+    expect(issues[0]?.line).toBeGreaterThan(1);
+  });
+
+  it('points at nodes, edges and columns by id', () => {
+    const bad = text
+      .replace(
+        'value="[&quot;sales&quot;,&quot;CRM&quot;]"',
+        'value="[&quot;sales&quot;,&quot;&quot;]"',
+      )
+      .replace(
+        '<attvalue for="name" value="Michael Brennan"/>',
+        '<attvalue for="name" value="Michael Brennan"/><attvalue for="nickname" value="Mike"/>',
+      )
+      .replace(
+        '<attribute id="type" title="type" type="string"/>',
+        '<attribute id="type" title="type" type="string"/><attribute id="nickname" title="nickname" type="string"/>',
+      )
+      .replace('value="[&quot;IT sales&quot;,&quot;German&quot;]"', 'value="[IT sales"')
+      .replace(
+        '<attvalue for="hiringManagerId" value="dana"/>',
+        '<attvalue for="hiringManagerId" value="dnaa"/>',
+      )
+      .replace('<attvalue for="kind" value="friend"/>', '<attvalue for="kind" value="freind"/>')
+      .replace(
+        '</nodes>',
+        '<node id="robot:x"><attvalues><attvalue for="type" value="robot"/></attvalues></node></nodes>',
+      );
+    const issues = issuesOf(() => networkFromGexf(bad, {}, 'bad.gexf'));
+    expect(issues.map((i) => [i.code, i.path])).toEqual([
+      ['parse_error', 'nodes["job:it-sales-rep"].attributes.requirements_json'],
+      ['invalid_value', 'nodes["robot:x"].key'],
+      ['out_of_range', 'nodes["person:jacob"].attributes.skills_json[1]'],
+      ['unknown_field', 'nodes["person:michael"].attributes.nickname'],
+      ['unknown_reference', 'nodes["job:it-sales-rep"].attributes.hiringManagerId'],
+      ['invalid_value', 'edges["relationship:0"].attributes.kind'],
+    ]);
+    expect(issues.every((i) => i.file === 'bad.gexf')).toBe(true);
+    expect(issues[4]?.message).toContain('did you mean "dana"?');
+  });
+
+  it('reports an edge to a node that is not in the file', () => {
+    const bad = text.replace('target="person:michael"', 'target="person:micheal"');
+    const issues = issuesOf(() => networkFromGexf(bad));
+    expect(issues).toEqual([
+      expect.objectContaining({
+        code: 'parse_error',
+        message: expect.stringContaining('not the id of a node in the file'),
+      }),
+    ]);
+  });
+
+  it('names a list column written without JSON', () => {
+    const bad = text.replaceAll('skills_json', 'skills');
+    const issues = issuesOf(() => networkFromGexf(bad));
+    expect(issues[0]).toMatchObject({
+      code: 'unknown_field',
+      path: 'nodes["person:jacob"].attributes.skills',
+    });
+    expect(issues[0]?.message).toContain('skills_json');
+  });
+
+  it('never throws anything but InvalidNetworkError on damaged files (property)', () => {
+    fc.assert(
+      fc.property(
+        fc.nat({ max: text.length }),
+        fc.nat({ max: 40 }),
+        fc.oneof(
+          fc.string(),
+          fc.constantFrom('<', '>', '"', '&', '<node id="__proto__"/>', '</graph>'),
+        ),
+        (at, cut, insert) => {
+          const damaged = text.slice(0, at) + insert + text.slice(at + cut);
+          const warn = vi.spyOn(console, 'warn');
+          try {
+            networkFromGexf(damaged);
+          } catch (error) {
+            expect(error).toBeInstanceOf(InvalidNetworkError);
+          }
+          expect(warn).not.toHaveBeenCalled();
+          warn.mockRestore();
+        },
+      ),
+      { numRuns: 300 },
+    );
+  });
+});
