@@ -16,7 +16,10 @@ const input = {
 
 describe.each([
   // A computed specifier, so type checks before the build do not need dist/ to exist.
-  ['ESM import of dist/index.js', () => import(new URL('../../dist/index.js', import.meta.url).href)],
+  [
+    'ESM import of dist/index.js',
+    () => import(new URL('../../dist/index.js', import.meta.url).href),
+  ],
   ['CJS require of dist/index.cjs', async () => require('../../dist/index.cjs')],
 ])('%s', (_name, load) => {
   it('builds a network, reads and writes JSON, and throws named errors', async () => {
