@@ -1,8 +1,9 @@
 /**
  * The demo (`npm run demo`): the seed story, "The Power of Networking", as a warmpath network.
  * Loads examples/seed-story/network.json and prints a plain-text summary: counts, people,
- * organisations, open jobs, groups, hires and how each came about, the strongest ties and why,
- * and the network as it stood on 2024-03-15.
+ * organisations, open jobs, groups, hires and how each came about, the warm-introduction chains
+ * of the story (Michael to Laura, Jacob to the hiring manager of Michael's old job), the strongest
+ * ties and why, and the network as it stood on 2024-03-15.
  *
  * Every function writes through a `Write` callback, so a test can capture the output.
  */
@@ -10,6 +11,7 @@ import { readFileSync, realpathSync } from 'node:fs';
 import { pathToFileURL } from 'node:url';
 import {
   createNetwork,
+  findIntroductions,
   type Hire,
   type Network,
   type NetworkInput,
@@ -278,6 +280,41 @@ function writeAsOf(write: Write, network: Network, data: NetworkInput): void {
   write("  People's current titles and organisations are not rewound: see their positions.");
 }
 
+/** The questions the demo asks of the network: who can introduce whom, and when. */
+export const CHAIN_QUESTIONS = [
+  { from: 'michael', job: 'harbor-sales-executive', asOf: '2024-03-15', k: 2, diversity: 'none' },
+  { from: 'jacob', job: 'it-sales-rep', asOf: '2024-04-10', k: 3, diversity: 'none' },
+  { from: 'jacob', job: 'it-sales-rep', asOf: '2024-04-10', k: 3, diversity: 'disjoint' },
+  { from: 'jacob', job: 'keystone-inside-sales-manager', asOf: undefined, k: 3, diversity: 'none' },
+] as const;
+
+function writeChains(write: Write, network: Network): void {
+  heading(write, 'Who can introduce whom: warm-introduction chains');
+  for (const question of CHAIN_QUESTIONS) {
+    const job = network.requireJob(question.job);
+    const result = findIntroductions(network, {
+      from: question.from,
+      to: { job: question.job },
+      k: question.k,
+      diversity: question.diversity,
+      ...(question.asOf === undefined ? {} : { asOf: question.asOf }),
+    });
+    const when = question.asOf === undefined ? 'today' : `as of ${question.asOf}`;
+    const spread = question.diversity === 'disjoint' ? ', sharing no intermediary' : '';
+    write(
+      `  ${nameOf(network, question.from)} to ${nameOf(network, job.hiringManagerId)} (hiring manager, ${job.title}), ${when}${spread}:`,
+    );
+    result.paths.forEach((path, i) => {
+      const people = path.people.map((id) => nameOf(network, id)).join(' → ');
+      write(`    ${i + 1}. ${people}   p = ${path.probability.toFixed(2)} (${path.band})`);
+      for (const hop of path.hops) write(`         ${hop.reason}`);
+    });
+    if (result.paths.length === 0) write('    (no chain within 4 hops)');
+    write(`    at least one of these works: p = ${result.atLeastOne.toFixed(2)}`);
+    write('');
+  }
+}
+
 /** Writes the whole summary of the story's network. */
 export function summarise(network: Network, data: NetworkInput, write: Write): void {
   write('warmpath demo: "The Power of Networking" as a relationship network');
@@ -288,6 +325,7 @@ export function summarise(network: Network, data: NetworkInput, write: Write): v
   writeOpenJobs(write, network);
   writeGroups(write, network);
   writeHires(write, network, data);
+  writeChains(write, network);
   writeStrongestTies(write, network);
   writeAsOf(write, network, data);
 }

@@ -1,8 +1,16 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { createNetwork, type Hire, type Network, networkFromJson, networkToJson } from 'warmpath';
+import {
+  createNetwork,
+  findIntroductions,
+  type Hire,
+  type Network,
+  networkFromJson,
+  networkToJson,
+} from 'warmpath';
 import {
   AS_OF,
+  CHAIN_QUESTIONS,
   lackedRequirements,
   loadSeedData,
   loadSeedNetwork,
@@ -189,6 +197,33 @@ describe('the demo', () => {
     expect(lines, `section "${title}"`).toBeDefined();
     return (lines ?? []).join('\n');
   };
+
+  it("prints the story's chains: Michael to Laura directly, Jacob to Greg through Michael", () => {
+    const chains = text('Who can introduce whom: warm-introduction chains');
+    const blocks = chains.split('\n\n');
+    const michael = blocks.find((b) => b.includes('Michael Brennan to Laura Whitfield')) ?? '';
+    expect(michael).toMatch(/1\. Michael Brennan → Laura Whitfield {3}p = 0\.\d\d/);
+    expect(michael).toContain('fellow members of Crossroads Business Networking Group');
+    const jacob =
+      blocks.find(
+        (b) => b.includes('Jacob Okafor to Greg Hollis') && b.includes('as of 2024-04-10:'),
+      ) ?? '';
+    expect(jacob).toMatch(/1\. Jacob Okafor → Michael Brennan → Greg Hollis {3}p = /);
+    // Every probability printed is the one the library computes for that question.
+    for (const question of CHAIN_QUESTIONS) {
+      const result = findIntroductions(network, {
+        from: question.from,
+        to: { job: question.job },
+        k: question.k,
+        diversity: question.diversity,
+        ...(question.asOf === undefined ? {} : { asOf: question.asOf }),
+      });
+      expect(result.paths.length).toBeGreaterThan(0);
+      for (const path of result.paths)
+        expect(chains).toContain(`p = ${path.probability.toFixed(2)} (${path.band})`);
+      expect(chains).toContain(`at least one of these works: p = ${result.atLeastOne.toFixed(2)}`);
+    }
+  });
 
   it('prints the counts', () => {
     const counts = text('Counts');
