@@ -38,4 +38,19 @@ describe.each([
     expect(error).toBeInstanceOf(warmpath.InvalidNetworkError);
     expect((error as { name: string }).name).toBe('InvalidNetworkError');
   });
+
+  it('finds chains and reads back CSV, graphology and GEXF exports (CommonJS dependencies included)', async () => {
+    const warmpath = await load();
+    const network = warmpath.createNetwork(input);
+    const { paths } = warmpath.findIntroductions(network, { from: 'jacob', to: 'michael' });
+    expect(paths[0].people).toEqual(['jacob', 'michael']);
+    expect(paths[0].probability).toBe(0.8);
+    for (const [write, read] of [
+      ['networkToCsv', 'networkFromCsv'],
+      ['networkToGraphology', 'networkFromGraphology'],
+      ['networkToGexf', 'networkFromGexf'],
+    ] as const) {
+      expect(warmpath[read](warmpath[write](network)).dataset, write).toEqual(network.dataset);
+    }
+  });
 });
