@@ -36,12 +36,11 @@ import gexf from 'graphology-gexf';
 import { InvalidNetworkError, type Issue, WarmpathError } from '../errors.js';
 import type { CreateNetworkOptions } from '../model/create.js';
 import type { Network } from '../model/network.js';
-import {
-  type AttributeCodec,
-  type GraphNodeType,
-  graphElements,
-  networkFromGraph,
-} from './graphology.js';
+import type { AttributeCodec, GraphNodeType } from './graphology-layout.js';
+import { networkFromGraph } from './graphology-read.js';
+import { graphElements } from './graphology-write.js';
+import { defineField, type Fields } from './own-data.js';
+import { inFile, readingFile, withoutByteOrderMark } from './source-file.js';
 
 /** Fields held as JSON text, each in the column `<field>_json`. */
 const JSON_FIELDS: ReadonlySet<string> = new Set([
@@ -230,15 +229,8 @@ export function networkToGexf(network: Network): string {
 
 const GEXF_CODEC: AttributeCodec = {
   decode(element, type, attributes, at, issues) {
-    const out: Record<string, unknown> = {};
-    const set = (field: string, value: unknown): void => {
-      Object.defineProperty(out, field, {
-        value,
-        enumerable: true,
-        writable: true,
-        configurable: true,
-      });
-    };
+    const out: Fields = {};
+    const set = (field: string, value: unknown): void => defineField(out, field, value);
     for (const [column, value] of attributes) {
       // graphology-gexf reads an edge's XML `kind` (its type) as the attribute `kind`; a
       // relationship's `kind` column overrides it.
@@ -354,15 +346,16 @@ export function networkFromGexf(
   options?: CreateNetworkOptions,
   file?: string,
 ): Network {
-  const inFile = (issues: readonly Issue[]): Issue[] =>
-    issues.map((issue) => (file === undefined ? issue : { ...issue, file }));
   const fail = (message: string, line?: number): never => {
     throw new InvalidNetworkError(
-      inFile([{ code: 'parse_error', path: '', message, ...(line === undefined ? {} : { line }) }]),
+      inFile(
+        [{ code: 'parse_error', path: '', message, ...(line === undefined ? {} : { line }) }],
+        file,
+      ),
     );
   };
   if (typeof text !== 'string') return fail(`GEXF must be text, got ${typeof text}`);
-  const xml = text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
+  const xml = withoutByteOrderMark(text);
   if (!GEXF_ELEMENT.test(xml)) return fail('not a GEXF document: there is no <gexf> element');
   const { graph, problems } = parseGexf(xml);
   if (graph === undefined) {
@@ -374,15 +367,9 @@ export function networkFromGexf(
           message: p.message,
           ...(p.line === undefined ? {} : { line: p.line }),
         })),
+        file,
       ),
     );
   }
-  try {
-    return networkFromGraph(graph.export(), GEXF_CODEC, options);
-  } catch (error) {
-    if (error instanceof InvalidNetworkError && file !== undefined) {
-      throw new InvalidNetworkError(inFile(error.issues));
-    }
-    throw error;
-  }
+  return readingFile(file, () => networkFromGraph(graph.export(), GEXF_CODEC, options));
 }

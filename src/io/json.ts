@@ -8,6 +8,7 @@ import { type CreateNetworkOptions, createNetwork } from '../model/create.js';
 import type { Network } from '../model/network.js';
 import type { NetworkInput } from '../model/schema.js';
 import { networkToDataset } from './dataset.js';
+import { readingFile, withoutByteOrderMark } from './source-file.js';
 
 /** Where in `text` a JSON.parse error message points, if it says. */
 function locate(text: string, message: string): { line: number; column: number } | undefined {
@@ -41,7 +42,7 @@ export function networkFromJson(
 ): Network {
   let data: unknown;
   try {
-    data = JSON.parse(text.charCodeAt(0) === 0xfeff ? text.slice(1) : text);
+    data = JSON.parse(withoutByteOrderMark(text));
   } catch (error) {
     const message = error instanceof Error ? error.message : String(error);
     const where = locate(text, message);
@@ -55,14 +56,7 @@ export function networkFromJson(
       },
     ]);
   }
-  try {
-    return createNetwork(data as NetworkInput, options);
-  } catch (error) {
-    if (error instanceof InvalidNetworkError && file !== undefined) {
-      throw new InvalidNetworkError(error.issues.map((issue) => ({ ...issue, file })));
-    }
-    throw error;
-  }
+  return readingFile(file, () => createNetwork(data as NetworkInput, options));
 }
 
 /** Options of {@link networkToJson}. */
