@@ -3,6 +3,42 @@
  *
  * @packageDocumentation
  */
+
+export {
+  BETWEENNESS_DEFAULTS,
+  type BetweennessOptions,
+  betweenness,
+} from './centrality/betweenness.js';
+export {
+  betweennessParallel,
+  type ParallelBetweennessOptions,
+} from './centrality/betweenness-parallel.js';
+export { type Broker, type BrokerOptions, introductionBrokers } from './centrality/brokers.js';
+export { CLOSENESS_DEFAULTS, type ClosenessOptions, closeness } from './centrality/closeness.js';
+export { ConvergenceError } from './centrality/convergence-error.js';
+export {
+  DEGREE_DEFAULTS,
+  type DegreeOptions,
+  degree,
+  STRENGTH_DEFAULTS,
+  type StrengthOptions,
+  strength,
+} from './centrality/degree.js';
+export {
+  EIGENVECTOR_DEFAULTS,
+  type EigenvectorOptions,
+  eigenvector,
+} from './centrality/eigenvector.js';
+export { HARMONIC_DEFAULTS, type HarmonicOptions, harmonic } from './centrality/harmonic.js';
+export { type ModularityOptions, modularity } from './centrality/modularity.js';
+export type { ProgressOptions } from './centrality/options.js';
+export {
+  PAGERANK_DEFAULTS,
+  type PageRankOptions,
+  type Personalization,
+  pagerank,
+} from './centrality/pagerank.js';
+export type { TieWeight, WeightedTie } from './centrality/weights.js';
 export {
   InvalidNetworkError,
   InvalidOptionsError,
@@ -20,6 +56,7 @@ export {
   CompiledNetworkBuilder,
   type CompiledPersonInput,
 } from './graph/compiled.js';
+export { seededRandom } from './graph/random.js';
 export {
   CSV_FILES,
   type CsvFileName,

@@ -7,6 +7,7 @@
 import { UnknownEntityError } from '../errors.js';
 import type { CompiledNetwork } from '../graph/compiled.js';
 import { IndexHeap } from '../graph/heap.js';
+import { seededRandom } from '../graph/random.js';
 import type { Network } from '../model/network.js';
 import { closest } from '../model/suggest.js';
 import { throwAbort } from '../paths/search.js';
@@ -59,18 +60,6 @@ export interface BetweennessPlan {
   readonly targetsOf: (source: number) => Int32Array | null;
   /** Factor applied to the accumulated dependencies. */
   readonly scale: number;
-}
-
-/** splitmix32: a small, well-mixed seeded generator, so samples are the same on every machine. */
-export function seededRandom(seed: number): () => number {
-  let state = seed >>> 0;
-  return () => {
-    state = (state + 0x9e3779b9) >>> 0;
-    let z = state;
-    z = Math.imul(z ^ (z >>> 16), 0x85ebca6b) >>> 0;
-    z = Math.imul(z ^ (z >>> 13), 0xc2b2ae35) >>> 0;
-    return ((z ^ (z >>> 16)) >>> 0) / 4294967296;
-  };
 }
 
 /**
