@@ -15,6 +15,16 @@ export {
 } from './centrality/betweenness-parallel.js';
 export { type Broker, type BrokerOptions, introductionBrokers } from './centrality/brokers.js';
 export { CLOSENESS_DEFAULTS, type ClosenessOptions, closeness } from './centrality/closeness.js';
+export {
+  CLUSTERING_DEFAULTS,
+  type ClusteringOptions,
+  clustering,
+} from './centrality/clustering.js';
+export {
+  CONSTRAINT_DEFAULTS,
+  type ConstraintOptions,
+  constraint,
+} from './centrality/constraint.js';
 export { ConvergenceError } from './centrality/convergence-error.js';
 export {
   DEGREE_DEFAULTS,
@@ -25,11 +35,24 @@ export {
   strength,
 } from './centrality/degree.js';
 export {
+  EFFECTIVE_SIZE_DEFAULTS,
+  type EffectiveSizeOptions,
+  effectiveSize,
+  efficiency,
+} from './centrality/effective-size.js';
+export {
   EIGENVECTOR_DEFAULTS,
   type EigenvectorOptions,
   eigenvector,
 } from './centrality/eigenvector.js';
 export { HARMONIC_DEFAULTS, type HarmonicOptions, harmonic } from './centrality/harmonic.js';
+export { HIERARCHY_DEFAULTS, type HierarchyOptions, hierarchy } from './centrality/hierarchy.js';
+export {
+  LOCAL_BRIDGE_DEFAULTS,
+  type LocalBridge,
+  type LocalBridgeOptions,
+  localBridges,
+} from './centrality/local-bridges.js';
 export { type ModularityOptions, modularity } from './centrality/modularity.js';
 export type { ProgressOptions } from './centrality/options.js';
 export {
@@ -38,6 +61,12 @@ export {
   type Personalization,
   pagerank,
 } from './centrality/pagerank.js';
+export {
+  embeddedness,
+  neighborhoodOverlap,
+  type TieEmbeddedness,
+  type TieOverlap,
+} from './centrality/tie-overlap.js';
 export type { TieWeight, WeightedTie } from './centrality/weights.js';
 export {
   InvalidNetworkError,
