@@ -4,8 +4,10 @@
  * accumulation, added into a running total.
  *
  * Written to be self-contained (no imports, no outer names but `IndexHeap`), because its source
- * text is also run inside worker threads. Equal path lengths are detected with exact float
- * equality, as NetworkX does, so that the same inputs give the same counts.
+ * text is also run inside worker threads. Shortest paths are the cheapest, and among equally cheap
+ * ones those with the fewest hops (the same rule `findIntroductions` ranks by). Equal lengths are
+ * detected with exact float equality, as NetworkX does; where no tie has cost 0 and no two paths
+ * of different hop counts cost exactly the same, the counts are NetworkX's.
  *
  * @see Brandes, "A Faster Algorithm for Betweenness Centrality", Journal of Mathematical Sociology 25(2), 2001.
  */
@@ -13,6 +15,7 @@
 /** Buffers for repeated passes over one graph (allocated once per thread). */
 export interface BrandesBuffers {
   readonly dist: Float64Array;
+  readonly hops: Uint32Array;
   readonly sigma: Float64Array;
   readonly delta: Float64Array;
   readonly settled: Uint8Array;
@@ -28,6 +31,7 @@ export interface BrandesBuffers {
 export function createBrandesBuffers(n: number, entries: number): BrandesBuffers {
   return {
     dist: new Float64Array(n),
+    hops: new Uint32Array(n),
     sigma: new Float64Array(n),
     delta: new Float64Array(n),
     settled: new Uint8Array(n),
@@ -63,7 +67,7 @@ export function shortestPathDag(
     readonly size: number;
   },
 ): number {
-  const { dist, sigma, settled, seenStamp, order, predHead } = buffers;
+  const { dist, hops, sigma, settled, seenStamp, order, predHead } = buffers;
   const stamp = ++buffers.stamp;
   let predNext = buffers.predNext;
   let predNode = buffers.predNode;
@@ -86,6 +90,7 @@ export function shortestPathDag(
   };
   seenStamp[s] = stamp;
   dist[s] = 0;
+  hops[s] = 0;
   sigma[s] = 1;
   predHead[s] = -1;
   settled[s] = 0;
@@ -114,7 +119,9 @@ export function shortestPathDag(
     }
     return count;
   }
-  // As NetworkX's _single_source_dijkstra_path_basic: a heap entry remembers who pushed it.
+  // Shortest means cheapest, then fewest hops: with ties of cost 0 (strength 1), plain cost would
+  // make two people each other's predecessor and count paths twice (as NetworkX 2.8 does); the
+  // hop count keeps the predecessor graph acyclic. A heap entry remembers who pushed it.
   heap.clear();
   const pusher = buffers.delta; // reused as "pushed by" until accumulation
   pusher[s] = -1;
@@ -132,28 +139,25 @@ export function shortestPathDag(
       if (leave === Number.POSITIVE_INFINITY) continue;
       dv += leave;
     }
+    const hw = (hops[v] as number) + 1;
     for (let e = offsets[v] as number; e < (offsets[v + 1] as number); e++) {
       const step = weights[e] as number;
       if (step === Number.POSITIVE_INFINITY) continue;
       const w = neighbors[e] as number;
       const d = dv + step;
-      if (seenStamp[w] !== stamp) {
+      const fresh = seenStamp[w] !== stamp;
+      if (!fresh && settled[w] === 1) continue;
+      if (fresh || d < (dist[w] as number) || (d === dist[w] && hw < (hops[w] as number))) {
         seenStamp[w] = stamp;
         settled[w] = 0;
         dist[w] = d;
+        hops[w] = hw;
         sigma[w] = 0;
         predHead[w] = -1;
         addPred(w, v);
         pusher[w] = v;
-        heap.push(w, d, 0);
-      } else if (settled[w] === 0 && d < (dist[w] as number)) {
-        dist[w] = d;
-        sigma[w] = 0;
-        predHead[w] = -1;
-        addPred(w, v);
-        pusher[w] = v;
-        heap.push(w, d, 0);
-      } else if (d === dist[w]) {
+        heap.push(w, d, hw);
+      } else if (d === dist[w] && hw === hops[w]) {
         sigma[w] = (sigma[w] as number) + (sigma[v] as number);
         addPred(w, v);
       }
