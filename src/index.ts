@@ -13,6 +13,7 @@ export {
   betweennessParallel,
   type ParallelBetweennessOptions,
 } from './centrality/betweenness-parallel.js';
+export { type BridgingTie, bridgingTies } from './centrality/bridging-ties.js';
 export { type Broker, type BrokerOptions, introductionBrokers } from './centrality/brokers.js';
 export { CLOSENESS_DEFAULTS, type ClosenessOptions, closeness } from './centrality/closeness.js';
 export {
@@ -20,6 +21,12 @@ export {
   type ClusteringOptions,
   clustering,
 } from './centrality/clustering.js';
+export {
+  COMMUNITY_DEFAULTS,
+  type Communities,
+  type CommunityOptions,
+  communities,
+} from './centrality/communities.js';
 export {
   CONSTRAINT_DEFAULTS,
   type ConstraintOptions,
@@ -67,6 +74,13 @@ export {
   type TieEmbeddedness,
   type TieOverlap,
 } from './centrality/tie-overlap.js';
+export {
+  CONNECTOR_METRICS,
+  type Connector,
+  type ConnectorMetric,
+  type TopConnectorOptions,
+  topConnectors,
+} from './centrality/top-connectors.js';
 export type { TieWeight, WeightedTie } from './centrality/weights.js';
 export {
   InvalidNetworkError,
