@@ -39,6 +39,20 @@ describe.each([
     expect((error as { name: string }).name).toBe('InvalidNetworkError');
   });
 
+  it('computes betweenness on worker threads from the built files', async () => {
+    const warmpath = await load();
+    const network = warmpath.createNetwork({
+      people: ['a', 'b', 'c'].map((id) => ({ id, name: id })),
+      relationships: [
+        { source: 'a', target: 'b', kind: 'other', strength: 0.5 },
+        { source: 'b', target: 'c', kind: 'other', strength: 0.5 },
+      ],
+    });
+    const scores = await warmpath.betweennessParallel(network, { workers: 2 });
+    expect(scores.get('b')).toBe(1);
+    expect(warmpath.communities(network).members.flat().sort()).toEqual(['a', 'b', 'c']);
+  });
+
   it('finds chains and reads back CSV, graphology and GEXF exports (CommonJS dependencies included)', async () => {
     const warmpath = await load();
     const network = warmpath.createNetwork(input);
