@@ -2,7 +2,8 @@
  * The demo (`npm run demo`): the seed story, "The Power of Networking", as a warmpath network.
  * Loads examples/seed-story/network.json and prints a plain-text summary: counts, people,
  * organisations, open jobs, groups, hires and how each came about, the warm-introduction chains
- * of the story (Michael to Laura, Jacob to the hiring manager of Michael's old job), the strongest
+ * of the story (Michael to Laura, Jacob to the hiring manager of Michael's old job), its
+ * connectors (brokers of chains to open jobs, betweenness, constraint, communities), the strongest
  * ties and why, and the network as it stood on 2024-03-15.
  *
  * Every function writes through a `Write` callback, so a test can capture the output.
@@ -10,13 +11,17 @@
 import { readFileSync, realpathSync } from 'node:fs';
 import { pathToFileURL } from 'node:url';
 import {
+  bridgingTies,
+  communities,
   createNetwork,
   findIntroductions,
   type Hire,
+  introductionBrokers,
   type Network,
   type NetworkInput,
   networkFromJson,
   type Tie,
+  topConnectors,
 } from 'warmpath';
 
 /** Where the story's data lives, next to this script. */
@@ -315,6 +320,44 @@ function writeChains(write: Write, network: Network): void {
   }
 }
 
+/** How many connectors the demo names for each measure. */
+export const CONNECTORS_SHOWN = 5;
+
+function writeConnectors(write: Write, network: Network): void {
+  heading(write, 'Who are the connectors?');
+  write('  On the likeliest chains from everyone to the hiring managers of open jobs:');
+  for (const broker of introductionBrokers(network, { limit: CONNECTORS_SHOWN })) {
+    const jobs = broker.jobs.map((id) => network.requireJob(id).title).join(', ');
+    write(
+      `    ${nameOf(network, broker.personId).padEnd(16)} ${broker.score.toFixed(1).padStart(5)} chains' worth, to: ${jobs}`,
+    );
+  }
+  write('');
+  write(
+    '  Bridges groups (betweenness on -ln strength; low constraint = open, brokering network):',
+  );
+  for (const [metric, label] of [
+    ['betweenness', 'betweenness'],
+    ['constraint', 'constraint'],
+  ] as const) {
+    const names = topConnectors(network, { metric, n: CONNECTORS_SHOWN }).map(
+      (c) => `${c.name} (${c.score.toFixed(2)})`,
+    );
+    write(`    ${label.padEnd(12)} ${names.join(', ')}`);
+  }
+  const division = communities(network);
+  write('');
+  write(
+    `  ${division.members.length} communities (Louvain, modularity ${division.modularity.toFixed(2)}):`,
+  );
+  for (const members of division.members)
+    write(`    ${members.map((id) => nameOf(network, id)).join(', ')}`);
+  const bridges = bridgingTies(network, division).filter(
+    (tie) => tie.source === 'michael' || tie.target === 'michael',
+  );
+  write(`  Michael's ties that bridge communities: ${bridges.length}`);
+}
+
 /** Writes the whole summary of the story's network. */
 export function summarise(network: Network, data: NetworkInput, write: Write): void {
   write('warmpath demo: "The Power of Networking" as a relationship network');
@@ -326,6 +369,7 @@ export function summarise(network: Network, data: NetworkInput, write: Write): v
   writeGroups(write, network);
   writeHires(write, network, data);
   writeChains(write, network);
+  writeConnectors(write, network);
   writeStrongestTies(write, network);
   writeAsOf(write, network, data);
 }

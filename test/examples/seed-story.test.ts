@@ -1,16 +1,20 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import {
+  communities,
   createNetwork,
   findIntroductions,
   type Hire,
+  introductionBrokers,
   type Network,
   networkFromJson,
   networkToJson,
+  topConnectors,
 } from 'warmpath';
 import {
   AS_OF,
   CHAIN_QUESTIONS,
+  CONNECTORS_SHOWN,
   lackedRequirements,
   loadSeedData,
   loadSeedNetwork,
@@ -223,6 +227,23 @@ describe('the demo', () => {
         expect(chains).toContain(`p = ${path.probability.toFixed(2)} (${path.band})`);
       expect(chains).toContain(`at least one of these works: p = ${result.atLeastOne.toFixed(2)}`);
     }
+  });
+
+  it('names the connectors: Michael first, as the library ranks them', () => {
+    const connectors = text('Who are the connectors?');
+    const brokers = introductionBrokers(network, { limit: CONNECTORS_SHOWN });
+    expect(brokers[0]?.personId).toBe('michael');
+    const lines = connectors.split('\n');
+    const first = lines.findIndex((line) => line.includes('On the likeliest chains'));
+    brokers.forEach((broker, i) => {
+      expect(lines[first + 1 + i]).toContain(network.requirePerson(broker.personId).name);
+      expect(lines[first + 1 + i]).toContain(broker.score.toFixed(1));
+    });
+    const top = topConnectors(network, { metric: 'betweenness', n: CONNECTORS_SHOWN });
+    expect(connectors).toContain(
+      `betweenness  ${top.map((c) => `${c.name} (${c.score.toFixed(2)})`).join(', ')}`,
+    );
+    expect(connectors).toContain(`${communities(network).members.length} communities`);
   });
 
   it('prints the counts', () => {
