@@ -55,6 +55,21 @@ describe('betweenness', () => {
     expect(betweenness(network, { normalized: false }).get('b')).toBe(2);
   });
 
+  it('counts each path once across a tie of strength 1 (cost 0)', () => {
+    const network = createNetwork({
+      people: ['a', 'b', 'c', 'd'].map((id) => ({ id, name: id })),
+      relationships: [
+        { source: 'a', target: 'b', kind: 'other', strength: 1 },
+        { source: 'b', target: 'c', kind: 'other', strength: 0.5 },
+        { source: 'c', target: 'd', kind: 'other', strength: 0.5 },
+      ],
+    });
+    // A tree: b and c each lie on the chains of 2 of the 3 pairs not involving them.
+    const scores = betweenness(network, { normalized: false });
+    expect(scores.get('b')).toBe(2);
+    expect(scores.get('c')).toBe(2);
+  });
+
   it('splits credit between equally likely chains', () => {
     const network = createNetwork({
       people: ['s', 'x', 'y', 't'].map((id) => ({ id, name: id })),
