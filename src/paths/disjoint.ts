@@ -18,13 +18,15 @@ export function* disjointChains(
   source: number,
   hopBudget: number,
 ): Generator<RankedChain, void, undefined> {
-  const used = new Uint8Array(g.nodeCount);
-  const usedDirect = new Uint8Array(g.nodeCount);
+  let used: Uint8Array | undefined;
+  let usedDirect: Uint8Array | undefined;
   for (;;) {
     const found = search.best(source, hopBudget, context, used, usedDirect);
     if (found === null) return;
     yield { nodes: found.nodes, cost: chainCost(g, found.nodes, context.senderCost) };
     if (found.nodes.length <= 1) return;
+    used ??= new Uint8Array(g.nodeCount);
+    usedDirect ??= new Uint8Array(g.nodeCount);
     // A direct tie has no intermediary to exclude; exclude the step itself instead.
     if (found.nodes.length === 2) usedDirect[found.nodes[1] as number] = 1;
     for (let i = 1; i + 1 < found.nodes.length; i++) used[found.nodes[i] as number] = 1;

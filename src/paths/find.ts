@@ -70,6 +70,13 @@ interface Query {
 
 const MAX_AS_OF_VIEWS = 8;
 
+/** Marks of one query: who may not be an intermediary, who is a target, and which were set. */
+interface Scratch {
+  readonly blocked: Uint8Array;
+  readonly isTarget: Uint8Array;
+  readonly marked: number[];
+}
+
 /**
  * Answers introduction queries on one network, reusing its compiled form and search buffers
  * (build it once, ask many times). Not re-entrant: one query at a time per finder.
@@ -90,6 +97,7 @@ export class IntroductionFinder {
   readonly #search: ChainSearch;
   readonly #asOf = new Map<string, IntroductionFinder>();
   #members: Map<number, number[]> | undefined;
+  #scratch: Scratch | undefined;
 
   constructor(source: Network | CompiledNetwork) {
     this.network = source instanceof Network ? source : undefined;
@@ -105,7 +113,7 @@ export class IntroductionFinder {
     const resolved = resolveIntroductionOptions(options);
     if (resolved.asOf !== undefined)
       return this.#viewAsOf(resolved.asOf).find(withoutAsOf(options));
-    const query = this.#prepare(resolved);
+    const query = this.#prepare(resolved, true);
     const chains: RankedChain[] = [];
     if (resolved.diversity !== 'none' && typeof resolved.diversity === 'object') {
       chains.push(...this.#penalised(query));
@@ -143,7 +151,7 @@ export class IntroductionFinder {
       yield* this.#viewAsOf(resolved.asOf).paths(withoutAsOf(options));
       return;
     }
-    const query = this.#prepare(resolved);
+    const query = this.#prepare(resolved, false);
     const chains =
       typeof resolved.diversity === 'object' ? this.#penalised(query) : this.#chains(query);
     for (const chain of chains) yield this.#explain(chain, query);
@@ -210,7 +218,19 @@ export class IntroductionFinder {
     return finder;
   }
 
-  #prepare(options: ResolvedOptions): Query {
+  #borrowScratch(): Scratch {
+    const n = this.compiled.nodeCount;
+    this.#scratch ??= { blocked: new Uint8Array(n), isTarget: new Uint8Array(n), marked: [] };
+    const scratch = this.#scratch;
+    for (const v of scratch.marked) {
+      scratch.blocked[v] = 0;
+      scratch.isTarget[v] = 0;
+    }
+    scratch.marked.length = 0;
+    return scratch;
+  }
+
+  #prepare(options: ResolvedOptions, pooled: boolean): Query {
     const g = this.compiled;
     const network = this.network;
     const missing: MissingEntity[] = [];

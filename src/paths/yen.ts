@@ -33,8 +33,9 @@ export function* yenChains(
   ];
   const seen = new Set<string>([first.nodes.join(',')]);
   const accepted: Candidate[] = [];
-  const rootBlocked = new Uint8Array(g.nodeCount);
-  const firstBlocked = new Uint8Array(g.nodeCount);
+  // Allocated only once a second chain is wanted: asking for one chain costs one search.
+  let rootBlocked: Uint8Array | undefined;
+  let firstBlocked: Uint8Array | undefined;
 
   while (candidates.length > 0) {
     let at = 0;
@@ -46,6 +47,8 @@ export function* yenChains(
     yield { nodes: chain.nodes, cost: chain.cost };
 
     const nodes = chain.nodes;
+    rootBlocked ??= new Uint8Array(g.nodeCount);
+    firstBlocked ??= new Uint8Array(g.nodeCount);
     for (let i = chain.deviation; i + 1 < nodes.length && i < hopBudget; i++) {
       const spur = nodes[i] as number;
       for (let j = 0; j < i; j++) rootBlocked[nodes[j] as number] = 1;

@@ -202,6 +202,15 @@ describe('findIntroductions', () => {
     expect(spread.paths.map((p) => p.people)).toEqual(disjoint.paths.map((p) => p.people));
   });
 
+  it('keeps a suspended generator correct while other queries run on the same network', () => {
+    const lazy = introductionPaths(network, { from: 'jacob', to: 'greg', avoid: ['sam'] });
+    const first = lazy.next().value;
+    findIntroductions(network, { from: 'jacob', to: 'laura', avoid: ['michael'] });
+    const rest = [...lazy];
+    expect([first, ...rest].some((p) => p?.people.includes('sam'))).toBe(false);
+    expect(rest.length).toBeGreaterThan(0);
+  });
+
   it('lists chains lazily', () => {
     const seen: string[][] = [];
     for (const path of introductionPaths(network, { from: 'jacob', to: 'greg' })) {
