@@ -35,8 +35,7 @@ export function typedArrayBytes(g: CompiledNetwork): number {
     g.refs.byteLength +
     g.costs.byteLength +
     g.policy.byteLength +
-    g.organization.byteLength +
-    g.tieSource.byteLength
+    g.organization.byteLength
   );
 }
 

@@ -92,7 +92,7 @@ export function weightedView(
     }
   }
   for (let t = 0; t < m; t++) {
-    const tie = ties?.[g.tieSource[t] as number];
+    const tie = ties?.[t];
     const strength = tie?.strength ?? strengthOfTie(g, t);
     let w: number;
     if (weight === 'strength') w = strength;

@@ -8,7 +8,7 @@ const cache = new WeakMap<Network, CompiledNetwork>();
 
 /**
  * The compiled form of a network: its people and ties in typed arrays (see `CompiledNetwork`).
- * Tie `t` of the compiled form is `network.ties()[compiled.tieSource[t]]`. Cached per network.
+ * Tie `t` of the compiled form is `network.ties()[t]`. Cached per network.
  *
  * @example
  * ```ts

@@ -8,7 +8,9 @@
  * cost slots: `costs[2t]` for a to b and `costs[2t + 1]` for b to a (`Infinity` where the tie
  * cannot be used in that direction). Person u's neighbours are `neighbors[offsets[u] ..
  * offsets[u + 1])`, ascending; beside each, `refs` holds the cost slot of the step from u to
- * that neighbour, so the step back is `refs ^ 1` and the tie is `refs >>> 1`.
+ * that neighbour, so the step back is `refs ^ 1` and the tie is `refs >>> 1`. Tie t is the t-th
+ * tie given to the builder (ties it ignores, such as self-ties, are not counted), so a network's
+ * compiled tie t is `network.ties()[t]`.
  *
  * @module
  */
@@ -47,8 +49,6 @@ export interface CompiledNetwork {
   readonly organization: Int32Array;
   /** Organisation ids, in first-seen order. */
   readonly organizations: readonly string[];
-  /** For each tie, the index of the tie it was built from (e.g. in `network.ties()`). */
-  readonly tieSource: Uint32Array;
 }
 
 /** What the builder knows of a person. */
@@ -126,14 +126,31 @@ export class CompiledNetworkBuilder {
   addTie(source: string, target: string, forward: number, backward: number): void {
     const a = this.#index.get(source) ?? this.addPerson(source);
     const b = this.#index.get(target) ?? this.addPerson(target);
-    if (a === b || (forward <= 0 && backward <= 0)) return;
+    this.addTieByIndex(a, b, forward, backward);
+  }
+
+  /**
+   * As {@link addTie}, with people given by the index `addPerson` returned: no id look-up, for
+   * streaming millions of ties.
+   * @throws RangeError for an index no person was added with.
+   */
+  addTieByIndex(source: number, target: number, forward: number, backward: number): void {
+    const people = this.#ids.length;
+    if (!(source >= 0 && source < people && target >= 0 && target < people)) {
+      throw new RangeError(
+        `no person was added with index ${source < 0 || source >= people ? source : target}`,
+      );
+    }
+    if (source === target || (forward <= 0 && backward <= 0)) return;
     const t = this.#ties++;
-    this.#sources = growUint32(this.#sources, t + 1);
-    this.#targets = growUint32(this.#targets, t + 1);
-    this.#forward = growFloat64(this.#forward, t + 1);
-    this.#backward = growFloat64(this.#backward, t + 1);
-    this.#sources[t] = a;
-    this.#targets[t] = b;
+    if (t === this.#sources.length) {
+      this.#sources = growUint32(this.#sources, t + 1);
+      this.#targets = growUint32(this.#targets, t + 1);
+      this.#forward = growFloat64(this.#forward, t + 1);
+      this.#backward = growFloat64(this.#backward, t + 1);
+    }
+    this.#sources[t] = source;
+    this.#targets[t] = target;
     this.#forward[t] = forward;
     this.#backward[t] = backward;
   }
@@ -190,7 +207,6 @@ export class CompiledNetworkBuilder {
       policy,
       organization,
       organizations: Object.freeze([...this.#organizations]),
-      tieSource: compacted.tieSource,
     });
   }
 }
@@ -257,12 +273,7 @@ function mergeParallelTies(
       }
     }
   }
-  const identity = () => {
-    const tieSource = new Uint32Array(m);
-    for (let t = 0; t < m; t++) tieSource[t] = t;
-    return tieSource;
-  };
-  if (!duplicates) return { offsets, neighbors, refs, tieCount: m, tieSource: identity() };
+  if (!duplicates) return { offsets, neighbors, refs, tieCount: m };
   const out = new Uint32Array(n + 1);
   let w = 0;
   for (let u = 0; u < n; u++) {
@@ -283,12 +294,11 @@ function mergeParallelTies(
     }
   }
   out[n] = w;
-  // Ties folded away keep their (now unused) cost slots; tieSource stays the identity.
+  // Ties folded away keep their (now unused) cost slots, so tie numbers stay those of the input.
   return {
     offsets: out,
     neighbors: neighbors.slice(0, w),
     refs: refs.slice(0, w),
     tieCount: w / 2,
-    tieSource: identity(),
   };
 }

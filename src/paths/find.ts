@@ -342,7 +342,7 @@ export class IntroductionFinder {
       const u = chain.nodes[i] as number;
       const v = chain.nodes[i + 1] as number;
       const ref = g.refs[stepEntry(g, u, v)] as number;
-      const tie = ties?.[g.tieSource[ref >>> 1] as number];
+      const tie = ties?.[ref >>> 1];
       const from = g.ids[u] as string;
       const strength =
         tie === undefined

@@ -226,13 +226,14 @@ export class ChainSearch {
       const kb = B.heap.peekKey();
       let side: Side;
       if (classic) {
-        if (kf + kb >= best || (F.heap.size === 0 && B.heap.size === 0)) break;
-        side = kf <= kb ? F : B;
+        if (kf + kb >= best) break;
+        // Grow the smaller frontier: it meets the other side after settling fewer people.
+        side = F.heap.size <= B.heap.size ? F : B;
       } else {
         const fOpen = kf < best;
         const bOpen = kb < best;
         if (!fOpen && !bOpen) break;
-        side = fOpen && (!bOpen || kf <= kb) ? F : B;
+        side = fOpen && (!bOpen || F.heap.size <= B.heap.size) ? F : B;
       }
       if (signal !== undefined && ++steps % ABORT_CHECK_EVERY === 0 && signal.aborted)
         throwAbort(signal);

@@ -297,9 +297,12 @@ describe('findIntroductions', () => {
     builder.addTie('a', 'c', 0.9, 0.9);
     builder.addTie('c', 'b', 0.9, 0);
     builder.addTie('a', 'b', 0.6, 0.2);
+    const d = builder.addPerson('d');
+    builder.addTieByIndex(d, builder.addPerson('a'), 0.1, 0.1);
+    expect(() => builder.addTieByIndex(d, 99, 0.5, 0.5)).toThrow(RangeError);
     const compiled = builder.build();
-    expect(compiled.ids).toEqual(['a', 'b', 'c']);
-    expect(compiled.tieCount).toBe(3);
+    expect(compiled.ids).toEqual(['a', 'b', 'c', 'd']);
+    expect(compiled.tieCount).toBe(4);
     const finder = createIntroductionFinder(compiled);
     expect(
       finder
