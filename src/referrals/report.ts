@@ -1,0 +1,81 @@
+/**
+ * Every referral result can leave as JSON, CSV or Markdown: one table each, built from the same
+ * column definitions so the three never disagree.
+ *
+ * @module
+ */
+import { formatCsv } from '../io/csv-text.js';
+
+/** One column of a result table. */
+export interface Column<Row> {
+  /** Header in CSV and Markdown. */
+  readonly label: string;
+  /** The cell value; numbers are written in full in CSV and JSON. */
+  readonly value: (row: Row) => string | number | boolean | null;
+  /** How Markdown shows the value (default: numbers to 3 significant decimals). */
+  readonly markdown?: (row: Row) => string;
+}
+
+/** What every result offers besides its own fields. */
+export interface Exportable {
+  /** A plain, JSON-ready copy of the result. */
+  toJSON(): unknown;
+  /** The result's main table as CSV (RFC 4180, header first). */
+  toCSV(): string;
+  /** The result's main table as a Markdown table, with a title and notes. */
+  toMarkdown(): string;
+}
+
+function markdownCell(value: string | number | boolean | null): string {
+  if (value === null) return '–';
+  if (typeof value === 'number') return Number.isInteger(value) ? String(value) : value.toFixed(3);
+  return String(value).replaceAll('|', '\\|').replaceAll('\n', ' ');
+}
+
+/**
+ * Attaches `toJSON`, `toCSV` and `toMarkdown` to a result.
+ *
+ * @param result - The result's fields (returned frozen, with the three methods).
+ * @param title - Markdown heading.
+ * @param columns - The table's columns.
+ * @param rows - The table's rows.
+ * @param notes - Lines written under the Markdown table (caveats, method, level).
+ */
+export function exportable<T extends object, Row>(
+  result: T,
+  title: string,
+  columns: readonly Column<Row>[],
+  rows: readonly Row[],
+  notes: readonly string[] = [],
+): T & Exportable {
+  const toJSON = (): unknown => JSON.parse(JSON.stringify({ ...result }));
+  const toCSV = (): string =>
+    formatCsv([
+      columns.map((c) => c.label),
+      ...rows.map((row) =>
+        columns.map((c) => {
+          const value = c.value(row);
+          return value === null ? '' : String(value);
+        }),
+      ),
+    ]);
+  const toMarkdown = (): string => {
+    const header = `| ${columns.map((c) => c.label).join(' | ')} |`;
+    const rule = `| ${columns.map(() => '---').join(' | ')} |`;
+    const body = rows.map(
+      (row) =>
+        `| ${columns.map((c) => (c.markdown ? c.markdown(row) : markdownCell(c.value(row)))).join(' | ')} |`,
+    );
+    return [
+      `## ${title}`,
+      '',
+      header,
+      rule,
+      ...body,
+      ...(notes.length > 0 ? ['', ...notes] : []),
+      '',
+    ].join('\n');
+  };
+  // toJSON copies `result` (the fields alone), so it never calls itself.
+  return Object.freeze({ ...result, toJSON, toCSV, toMarkdown });
+}
