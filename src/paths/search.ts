@@ -58,14 +58,15 @@ class Side {
     this.labels = 0;
   }
 
-  add(node: number, hops: number, cost: number, parent: number): number {
+  /** Records a label; `push` also queues it for settling. */
+  add(node: number, hops: number, cost: number, parent: number, push = true): number {
     const i = this.labels++;
     if (i === this.labelNode.length) this.#grow();
     this.labelNode[i] = node;
     this.labelHops[i] = hops;
     this.labelCost[i] = cost;
     this.labelParent[i] = parent;
-    this.heap.push(i, cost, hops);
+    if (push) this.heap.push(i, cost, hops);
     return i;
   }
 
@@ -203,7 +204,10 @@ export class ChainSearch {
       if (hops >= (side.settledHops[v] as number)) return;
       const tc = side.tentCost[v] as number;
       if (classic ? cost >= tc : cost >= tc && hops >= (side.tentHops[v] as number)) return;
-      const label = side.add(v, hops, cost, parent);
+      // With no hop budget, a label that cannot beat the best meeting even if the other side's
+      // nearest unsettled label lay right there is recorded (for meetings) but never expanded.
+      const push = !classic || cost + other.heap.peekKey() < best;
+      const label = side.add(v, hops, cost, parent, push);
       if (cost < tc) {
         side.tentCost[v] = cost;
         side.tentHops[v] = hops;
