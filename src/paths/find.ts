@@ -293,12 +293,21 @@ export class IntroductionFinder {
     if (missing.length > 0) throw new UnknownEntityError(missing);
     if (options.signal?.aborted) throwAbort(options.signal);
 
-    const blocked = new Uint8Array(g.nodeCount);
-    for (const v of avoided) blocked[v] = 1;
-    for (const org of avoidedOrganizations)
-      if (org !== -1) for (const v of this.#membersOf(org)) blocked[v] = 1;
-    const isTarget = new Uint8Array(g.nodeCount);
-    for (const t of targets) isTarget[t] = 1;
+    // A query that completes within one call borrows the finder's marks (cleared at the next such
+    // query); a generator, which may be suspended while other queries run, gets its own.
+    const scratch: Scratch = pooled
+      ? this.#borrowScratch()
+      : { blocked: new Uint8Array(g.nodeCount), isTarget: new Uint8Array(g.nodeCount), marked: [] };
+    const { blocked, isTarget, marked } = scratch;
+    const mark = (array: Uint8Array, v: number): void => {
+      array[v] = 1;
+      marked.push(v);
+    };
+    for (const v of avoided) mark(blocked, v);
+    for (const org of avoidedOrganizations) {
+      if (org !== -1) for (const v of this.#membersOf(org)) mark(blocked, v);
+    }
+    for (const t of targets) mark(isTarget, t);
     const senderCost = new Float64Array([
       0,
       -Math.log(options.askFirstWillingness),
