@@ -195,3 +195,121 @@ export {
   type IntroductionOptions,
   type IntroductionTarget,
 } from './paths/options.js';
+export {
+  ATTRIBUTION_DEFAULTS,
+  type AttributedChain,
+  type AttributionDisagreement,
+  type AttributionOptions,
+  type AttributionSummary,
+  attributeHires,
+  type HireAttribution,
+  type HireAttributions,
+} from './referrals/attribution.js';
+export {
+  type LengthCount,
+  type ReferralChains,
+  type ReferralNode,
+  type ReferralTree,
+  referralChains,
+  VACANCY_CHAIN_DEFAULTS,
+  type Vacancy,
+  type VacancyChain,
+  type VacancyChainOptions,
+  type VacancyChains,
+  type VacancyMove,
+  vacancyChains,
+} from './referrals/chains.js';
+export {
+  FUNNEL_STAGES,
+  type FunnelCounts,
+  type FunnelGroup,
+  type FunnelRate,
+  type FunnelStage,
+  REFERRAL_FUNNEL_DEFAULTS,
+  type ReferralFunnel,
+  type ReferralFunnelOptions,
+  referralFunnel,
+} from './referrals/funnel.js';
+export {
+  betaQuantile,
+  type DifferenceInterval,
+  type DifferenceOptions,
+  type DifferenceSide,
+  differenceInterval,
+  INTERVAL_DEFAULTS,
+  INTERVAL_METHODS,
+  type IntervalMethod,
+  type IntervalOptions,
+  normalQuantile,
+  type Proportion,
+  type ProportionInterval,
+  proportionInterval,
+  regularizedIncompleteBeta,
+} from './referrals/intervals.js';
+export {
+  type GeneratedMarket,
+  generateMarket,
+  MARKET_DEFAULTS,
+  type MarketOptions,
+} from './referrals/market.js';
+export type { Column, Exportable } from './referrals/report.js';
+export {
+  type ChannelRequirementGap,
+  contentWords,
+  defaultRequirementMatcher,
+  type HireRequirementGap,
+  REQUIREMENT_STOPWORDS,
+  type RequirementContext,
+  type RequirementMatcher,
+  type RequirementsGap,
+  type RequirementsGapOptions,
+  requirementsGap,
+} from './referrals/requirements.js';
+export {
+  compareGroupKeys,
+  type GroupBy,
+  type GroupedRateOptions,
+  type GroupKey,
+  REFERRAL_PERIODS,
+  REFERRAL_SHARE_DEFAULTS,
+  type ReferralPeriod,
+  type ReferralShare,
+  type ReferralShareOptions,
+  referralShare,
+  type ShareComparison,
+  type ShareGroup,
+  UNKNOWN_CHANNEL_POLICIES,
+  type UnknownChannelPolicy,
+} from './referrals/share.js';
+export { type SimulationResult, simulateHiring } from './referrals/simulate.js';
+export {
+  type ResolvedSimulationOptions,
+  SIMULATION_DEFAULTS,
+  type SimulationOptions,
+} from './referrals/simulate-options.js';
+export type { StepRecord } from './referrals/simulate-run.js';
+export type {
+  ChannelCounts,
+  SimulationSummary,
+  VacancyChainSummary,
+} from './referrals/simulate-summary.js';
+export {
+  SWEEP_DEFAULTS,
+  type SweepOptions,
+  type SweepResult,
+  type SweepRow,
+  sweepReferralShare,
+} from './referrals/simulate-sweep.js';
+export {
+  CONTACT_FREQUENCY_CUTS,
+  type ContactFrequency,
+  contactFrequency,
+  type PairTie,
+  type ReferralTies,
+  TIE_ANALYSIS_DEFAULTS,
+  type TieAnalysis,
+  type TieAnalysisOptions,
+  type TieAnalysisSummary,
+  type TieClass,
+  tieAnalysis,
+} from './referrals/tie-analysis.js';
