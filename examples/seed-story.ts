@@ -11,6 +11,7 @@
 import { readFileSync, realpathSync } from 'node:fs';
 import { pathToFileURL } from 'node:url';
 import {
+  attributeHires,
   bridgingTies,
   communities,
   createNetwork,
@@ -20,8 +21,11 @@ import {
   type Network,
   type NetworkInput,
   networkFromJson,
+  referralShare,
+  requirementsGap,
   type Tie,
   topConnectors,
+  vacancyChains,
 } from 'warmpath';
 
 /** Where the story's data lives, next to this script. */
@@ -358,6 +362,44 @@ function writeConnectors(write: Write, network: Network): void {
   write(`  Michael's ties that bridge communities: ${bridges.length}`);
 }
 
+const percent = (x: number): string => `${(100 * x).toFixed(0)}%`;
+
+function writeReferrals(write: Write, network: Network): void {
+  heading(write, 'How many hires came through referrals?');
+  write('  Caution: 3 hires. The figures show what the analyses report, not a finding;');
+  write('  the 95% intervals below are as wide as a sample this small deserves.');
+  const share = referralShare(network).overall;
+  const interval = share.interval;
+  if (interval !== null) {
+    write(
+      `  Recorded referral share: ${share.referrals} of ${share.hires} hires, ${percent(interval.estimate)} (95% Wilson interval ${percent(interval.lower)} to ${percent(interval.upper)})`,
+    );
+  }
+  const attribution = attributeHires(network);
+  const summary = attribution.summary;
+  write(
+    `  A warm chain to the hiring manager or firm existed the day before ${summary.reachable} of ${summary.hires} hires; ${summary.chainWithoutReferral} of them not recorded as referrals:`,
+  );
+  for (const hire of attribution.hires) {
+    const chain =
+      hire.best === null
+        ? 'no warm chain'
+        : `${hire.best.people.map((id) => nameOf(network, id)).join(' → ')} (p = ${hire.best.probability.toFixed(2)})`;
+    write(
+      `  ${hire.date}  ${nameOf(network, hire.personId).padEnd(16)} recorded ${hire.channel.padEnd(9)} network the day before: ${chain}`,
+    );
+  }
+  const gap = requirementsGap(network);
+  const lacking = gap.hires.filter((hire) => hire.lackedAny).length;
+  write(`  Hires who lacked at least one posted requirement: ${lacking} of ${gap.hires.length}`);
+  const chains = vacancyChains(network).chains.filter((chain) => chain.moves.length > 1);
+  for (const chain of chains) {
+    write(
+      `  Vacancy chain (White 1970): ${chain.moves.map((move) => `${nameOf(network, move.personId)} into ${network.requireJob(move.jobId).title}`).join(', then ')}`,
+    );
+  }
+}
+
 /** Writes the whole summary of the story's network. */
 export function summarise(network: Network, data: NetworkInput, write: Write): void {
   write('warmpath demo: "The Power of Networking" as a relationship network');
@@ -370,6 +412,7 @@ export function summarise(network: Network, data: NetworkInput, write: Write): v
   writeHires(write, network, data);
   writeChains(write, network);
   writeConnectors(write, network);
+  writeReferrals(write, network);
   writeStrongestTies(write, network);
   writeAsOf(write, network, data);
 }

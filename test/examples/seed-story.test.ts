@@ -1,6 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import {
+  attributeHires,
   communities,
   createNetwork,
   findIntroductions,
@@ -9,6 +10,7 @@ import {
   type Network,
   networkFromJson,
   networkToJson,
+  referralShare,
   topConnectors,
 } from 'warmpath';
 import {
@@ -244,6 +246,24 @@ describe('the demo', () => {
       `betweenness  ${top.map((c) => `${c.name} (${c.score.toFixed(2)})`).join(', ')}`,
     );
     expect(connectors).toContain(`${communities(network).members.length} communities`);
+  });
+
+  it('prints the referral figures the library computes, with the small-sample caution', () => {
+    const referrals = text('How many hires came through referrals?');
+    expect(referrals).toContain('Caution: 3 hires.');
+    const share = referralShare(network).overall;
+    expect(referrals).toContain(`${share.referrals} of ${share.hires} hires`);
+    const summary = attributeHires(network).summary;
+    expect(referrals).toContain(
+      `existed the day before ${summary.reachable} of ${summary.hires} hires`,
+    );
+    expect(summary.chainWithoutReferral).toBe(1);
+    expect(referrals).toMatch(
+      /Michael Brennan +recorded direct +network the day before: Michael Brennan → Laura Whitfield/,
+    );
+    expect(referrals).toContain(
+      'Vacancy chain (White 1970): Michael Brennan into Sales Executive, then Jacob Okafor into',
+    );
   });
 
   it('prints the counts', () => {
