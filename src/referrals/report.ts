@@ -28,7 +28,11 @@ export interface Exportable {
 
 function markdownCell(value: string | number | boolean | null): string {
   if (value === null) return '–';
-  if (typeof value === 'number') return Number.isInteger(value) ? String(value) : value.toFixed(3);
+  if (typeof value === 'number') {
+    if (Number.isInteger(value)) return String(value);
+    // Three decimals, but never round a small non-zero value (a posting reach of 0.0003) to 0.
+    return Math.abs(value) >= 0.001 ? value.toFixed(3) : value.toPrecision(3);
+  }
   return String(value).replaceAll('|', '\\|').replaceAll('\n', ' ');
 }
 
