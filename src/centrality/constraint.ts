@@ -77,6 +77,30 @@ export function localConstraints(view: WeightedView): Float64Array {
 }
 
 /**
+ * Each person's constraint by node index, `C_u = Σ_v c_uv` over u's contacts v (`NaN` without
+ * contacts), with the local constraints `c_uv` it sums: {@link constraint} reports the totals,
+ * and hierarchy measures how evenly each total is spread over its terms.
+ *
+ * @internal
+ */
+export function constraintTotals(view: WeightedView): {
+  readonly local: Float64Array;
+  readonly totals: Float64Array;
+} {
+  const local = localConstraints(view);
+  const { offsets, refs } = view.compiled;
+  const totals = new Float64Array(view.n);
+  for (let u = 0; u < view.n; u++) {
+    const start = offsets[u] as number;
+    const end = offsets[u + 1] as number;
+    let total = start === end ? Number.NaN : 0;
+    for (let e = start; e < end; e++) total += local[refs[e] as number] as number;
+    totals[u] = total;
+  }
+  return { local, totals };
+}
+
+/**
  * Burt's constraint on everyone: `C_i = Σ_j (p_ij + Σ_q p_iq p_qj)²` over i's contacts j (and
  * their shared contacts q), where `p_ij` is the share of i's tie weight that goes to j. High
  * constraint (up to about 1 for a single contact, above 1 in small dense cliques) means a
@@ -110,15 +134,5 @@ export function constraint(
 ): Map<string, number> {
   checkOptions(options, OPTION_NAMES);
   const view = weightedView(network, options?.weight ?? CONSTRAINT_DEFAULTS.weight, 'similarity');
-  const local = localConstraints(view);
-  const { offsets, refs } = view.compiled;
-  const scores = new Float64Array(view.n);
-  for (let u = 0; u < view.n; u++) {
-    const start = offsets[u] as number;
-    const end = offsets[u + 1] as number;
-    let total = start === end ? Number.NaN : 0;
-    for (let e = start; e < end; e++) total += local[refs[e] as number] as number;
-    scores[u] = total;
-  }
-  return scoresByPerson(view, scores);
+  return scoresByPerson(view, constraintTotals(view).totals);
 }

@@ -73,6 +73,17 @@ function effectiveSizes(view: WeightedView, weight: TieWeight): Float64Array {
   return sizes;
 }
 
+/** What effectiveSize and efficiency share: checked options and everyone's effective size. */
+function checkedEffectiveSizes(
+  network: Network | CompiledNetwork,
+  options: EffectiveSizeOptions | undefined,
+): { readonly view: WeightedView; readonly sizes: Float64Array } {
+  checkOptions(options, OPTION_NAMES);
+  const weight = options?.weight ?? EFFECTIVE_SIZE_DEFAULTS.weight;
+  const view = weightedView(network, weight, 'similarity');
+  return { view, sizes: effectiveSizes(view, weight) };
+}
+
 /**
  * Burt's effective size of everyone's ego network: the number of contacts minus their
  * redundancy, `e_i = Σ_j (1 − Σ_q p_iq m_jq)` over i's contacts j and the contacts q that i and j
@@ -104,10 +115,8 @@ export function effectiveSize(
   network: Network | CompiledNetwork,
   options?: EffectiveSizeOptions,
 ): Map<string, number> {
-  checkOptions(options, OPTION_NAMES);
-  const weight = options?.weight ?? EFFECTIVE_SIZE_DEFAULTS.weight;
-  const view = weightedView(network, weight, 'similarity');
-  return scoresByPerson(view, effectiveSizes(view, weight));
+  const { view, sizes } = checkedEffectiveSizes(network, options);
+  return scoresByPerson(view, sizes);
 }
 
 /**
@@ -134,10 +143,7 @@ export function efficiency(
   network: Network | CompiledNetwork,
   options?: EffectiveSizeOptions,
 ): Map<string, number> {
-  checkOptions(options, OPTION_NAMES);
-  const weight = options?.weight ?? EFFECTIVE_SIZE_DEFAULTS.weight;
-  const view = weightedView(network, weight, 'similarity');
-  const sizes = effectiveSizes(view, weight);
+  const { view, sizes } = checkedEffectiveSizes(network, options);
   const { offsets } = view.compiled;
   for (let u = 0; u < view.n; u++)
     sizes[u] = (sizes[u] as number) / ((offsets[u + 1] as number) - (offsets[u] as number));

@@ -5,7 +5,7 @@
  */
 import type { CompiledNetwork } from '../graph/compiled.js';
 import type { Network } from '../model/network.js';
-import { localConstraints } from './constraint.js';
+import { constraintTotals } from './constraint.js';
 import { checkOptions } from './options.js';
 import { scoresByPerson, type TieWeight, weightedView } from './weights.js';
 
@@ -54,7 +54,7 @@ export function hierarchy(
 ): Map<string, number> {
   checkOptions(options, OPTION_NAMES);
   const view = weightedView(network, options?.weight ?? HIERARCHY_DEFAULTS.weight, 'similarity');
-  const local = localConstraints(view);
+  const { local, totals } = constraintTotals(view);
   const { offsets, refs } = view.compiled;
   const scores = new Float64Array(view.n);
   for (let u = 0; u < view.n; u++) {
@@ -65,9 +65,7 @@ export function hierarchy(
       scores[u] = contacts === 0 ? Number.NaN : 0;
       continue;
     }
-    let total = 0;
-    for (let e = start; e < end; e++) total += local[refs[e] as number] as number;
-    const mean = total / contacts;
+    const mean = (totals[u] as number) / contacts;
     let sum = 0;
     for (let e = start; e < end; e++) {
       const r = (local[refs[e] as number] as number) / mean;

@@ -13,12 +13,12 @@ import {
   intervalOf,
   type ProportionInterval,
 } from './intervals.js';
-import { type Column, type Exportable, exportable } from './report.js';
+import { type Column, type Exportable, exportable, intervalColumns } from './report.js';
 import {
-  ALL_GROUP,
-  checkGroupedOptions,
   type GroupedRateOptions,
+  type GroupedRateSettings,
   type GroupKey,
+  groupedRates,
   REFERRAL_SHARE_DEFAULTS,
   type UnknownChannelPolicy,
 } from './share.js';
@@ -101,12 +101,6 @@ const DEPTH: Readonly<Record<ApplicationStage, number>> = {
   hired: 3,
 };
 
-interface Settings {
-  readonly level: number;
-  readonly method: IntervalMethod;
-  readonly unknown: UnknownChannelPolicy;
-}
-
 function countsOf(applications: readonly Application[]): FunnelCounts {
   let interviewed = 0;
   let offered = 0;
@@ -124,7 +118,7 @@ function funnelOf(
   key: GroupKey,
   label: string,
   applications: readonly Application[],
-  settings: Settings,
+  settings: GroupedRateSettings,
 ): FunnelGroup {
   const referred: Application[] = [];
   const others: Application[] = [];
@@ -171,63 +165,26 @@ interface FunnelRow {
   readonly rate: FunnelRate;
 }
 
-function percent(value: number | undefined): string {
-  return value === undefined ? '–' : `${(100 * value).toFixed(1)}%`;
-}
-
 const FUNNEL_COLUMNS: readonly Column<FunnelRow>[] = [
   { label: 'group', value: (r) => r.group.key },
   { label: 'label', value: (r) => r.group.label },
   { label: 'stage', value: (r) => r.rate.stage },
   { label: 'referred reached', value: (r) => r.group.referred[r.rate.stage] },
   { label: 'referred applications', value: (r) => r.group.referred.applications },
-  {
-    label: 'referred rate',
-    value: (r) => r.rate.referred?.estimate ?? null,
-    markdown: (r) => percent(r.rate.referred?.estimate),
-  },
-  {
-    label: 'referred lower',
-    value: (r) => r.rate.referred?.lower ?? null,
-    markdown: (r) => percent(r.rate.referred?.lower),
-  },
-  {
-    label: 'referred upper',
-    value: (r) => r.rate.referred?.upper ?? null,
-    markdown: (r) => percent(r.rate.referred?.upper),
-  },
+  ...intervalColumns<FunnelRow>(
+    ['referred rate', 'referred lower', 'referred upper'],
+    (r) => r.rate.referred,
+  ),
   { label: 'non-referred reached', value: (r) => r.group.nonReferred[r.rate.stage] },
   { label: 'non-referred applications', value: (r) => r.group.nonReferred.applications },
-  {
-    label: 'non-referred rate',
-    value: (r) => r.rate.nonReferred?.estimate ?? null,
-    markdown: (r) => percent(r.rate.nonReferred?.estimate),
-  },
-  {
-    label: 'non-referred lower',
-    value: (r) => r.rate.nonReferred?.lower ?? null,
-    markdown: (r) => percent(r.rate.nonReferred?.lower),
-  },
-  {
-    label: 'non-referred upper',
-    value: (r) => r.rate.nonReferred?.upper ?? null,
-    markdown: (r) => percent(r.rate.nonReferred?.upper),
-  },
-  {
-    label: 'difference',
-    value: (r) => r.rate.difference?.estimate ?? null,
-    markdown: (r) => percent(r.rate.difference?.estimate),
-  },
-  {
-    label: 'difference lower',
-    value: (r) => r.rate.difference?.lower ?? null,
-    markdown: (r) => percent(r.rate.difference?.lower),
-  },
-  {
-    label: 'difference upper',
-    value: (r) => r.rate.difference?.upper ?? null,
-    markdown: (r) => percent(r.rate.difference?.upper),
-  },
+  ...intervalColumns<FunnelRow>(
+    ['non-referred rate', 'non-referred lower', 'non-referred upper'],
+    (r) => r.rate.nonReferred,
+  ),
+  ...intervalColumns<FunnelRow>(
+    ['difference', 'difference lower', 'difference upper'],
+    (r) => r.rate.difference,
+  ),
 ];
 
 /**
@@ -271,23 +228,14 @@ const FUNNEL_COLUMNS: readonly Column<FunnelRow>[] = [
  */
 export function referralFunnel(network: Network, options?: ReferralFunnelOptions): ReferralFunnel {
   const applications = network.applications;
-  const grouping = checkGroupedOptions(
+  const { grouping, settings, overall, groups } = groupedRates(
     network,
     applications,
     options,
     FUNNEL_OPTION_NAMES,
     'applications',
+    funnelOf,
   );
-  const settings: Settings = {
-    level: options?.level ?? REFERRAL_FUNNEL_DEFAULTS.level,
-    method: options?.method ?? REFERRAL_FUNNEL_DEFAULTS.method,
-    unknown: options?.unknown ?? REFERRAL_FUNNEL_DEFAULTS.unknown,
-  };
-  const overall = funnelOf(ALL_GROUP, 'All', applications, settings);
-  const groups =
-    options?.by === undefined
-      ? [overall]
-      : grouping.groups.map((g) => funnelOf(g.key, g.label, g.records, settings));
   const rows = groups.flatMap((group) => group.stages.map((rate) => ({ group, rate })));
   const notes = [
     `Rates are shares of all applications of each kind; ${settings.method} intervals at ${100 * settings.level}%, differences (referred − non-referred) by Newcombe's hybrid score method.`,
@@ -301,13 +249,6 @@ export function referralFunnel(network: Network, options?: ReferralFunnelOptions
   ];
   const title =
     options?.by === undefined ? 'Referral funnel' : `Referral funnel by ${grouping.name}`;
-  const result = {
-    by: grouping.name,
-    level: settings.level,
-    method: settings.method,
-    unknown: settings.unknown,
-    overall,
-    groups: Object.freeze(groups),
-  };
+  const result = { by: grouping.name, ...settings, overall, groups: Object.freeze(groups) };
   return exportable(result, title, FUNNEL_COLUMNS, rows, notes);
 }

@@ -16,6 +16,38 @@ export interface Column<Row> {
   readonly markdown?: (row: Row) => string;
 }
 
+/** An estimate with its interval, as the proportion and difference intervals give them. */
+interface Bounded {
+  readonly estimate: number;
+  readonly lower: number;
+  readonly upper: number;
+}
+
+/** A share as Markdown shows it: a percentage to one decimal, `–` when there is none. */
+export function percent(value: number | undefined): string {
+  return value === undefined ? '–' : `${(100 * value).toFixed(1)}%`;
+}
+
+/**
+ * Three columns for an interval (estimate, lower, upper), so that every referral table writes
+ * intervals alike: full numbers in CSV and JSON, percentages in Markdown, and no value where the
+ * row has no interval.
+ *
+ * @param labels - The headers of the estimate, lower and upper columns.
+ * @param intervalOf - The row's interval, or `null` when it has none.
+ */
+export function intervalColumns<Row>(
+  labels: readonly [estimate: string, lower: string, upper: string],
+  intervalOf: (row: Row) => Bounded | null | undefined,
+): Column<Row>[] {
+  const fields = ['estimate', 'lower', 'upper'] as const;
+  return fields.map((field, i) => ({
+    label: labels[i] as string,
+    value: (row: Row) => intervalOf(row)?.[field] ?? null,
+    markdown: (row: Row) => percent(intervalOf(row)?.[field]),
+  }));
+}
+
 /** What every result offers besides its own fields. */
 export interface Exportable {
   /** A plain, JSON-ready copy of the result. */

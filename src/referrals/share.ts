@@ -21,7 +21,7 @@ import {
   intervalOf,
   type ProportionInterval,
 } from './intervals.js';
-import { type Column, type Exportable, exportable } from './report.js';
+import { type Column, type Exportable, exportable, intervalColumns, percent } from './report.js';
 
 /** Calendar periods records can be grouped by. */
 export const REFERRAL_PERIODS = ['year', 'quarter', 'month'] as const;
@@ -87,6 +87,13 @@ export const REFERRAL_SHARE_DEFAULTS = Object.freeze({
   method: INTERVAL_DEFAULTS.method,
   unknown: 'exclude' as UnknownChannelPolicy,
 });
+
+/** What a grouped rate is computed with: its options with their defaults. */
+export interface GroupedRateSettings {
+  readonly level: number;
+  readonly method: IntervalMethod;
+  readonly unknown: UnknownChannelPolicy;
+}
 
 /** The referral share of one group of hires. */
 export interface ShareGroup {
@@ -314,6 +321,13 @@ export interface RecordGrouping<T> {
   readonly groups: readonly RecordGroup<T>[];
 }
 
+/** Checks of a measure's own options, given the groups when `by` is valid. */
+type MoreOptionChecks<T> = (
+  record: Record<string, unknown>,
+  issues: Issue[],
+  groups: readonly RecordGroup<T>[] | undefined,
+) => void;
+
 /**
  * Checks the options of a grouped referral measure (only `allowed` keys; `by`, `level`, `method`,
  * `unknown`; then `more`, given the groups when `by` is valid) and groups the records, throwing
@@ -327,11 +341,7 @@ export function checkGroupedOptions<T extends HireLike>(
   options: GroupedRateOptions<T> | undefined,
   allowed: readonly string[],
   collection: 'hires' | 'applications',
-  more?: (
-    record: Record<string, unknown>,
-    issues: Issue[],
-    groups: readonly RecordGroup<T>[] | undefined,
-  ) => void,
+  more?: MoreOptionChecks<T>,
 ): RecordGrouping<T> {
   let grouping: RecordGrouping<T> | undefined;
   checkOptions(options ?? {}, allowed, (record, issues) => {
@@ -349,12 +359,57 @@ export function checkGroupedOptions<T extends HireLike>(
   return grouping as RecordGrouping<T>;
 }
 
+/** A grouped referral measure's grouping and settings, and its summaries. */
+export interface GroupedRates<T, S> {
+  readonly grouping: RecordGrouping<T>;
+  readonly settings: GroupedRateSettings;
+  /** The summary of all records (key `'all'`). */
+  readonly overall: S;
+  /** One summary per group; `[overall]` when not grouped. */
+  readonly groups: readonly S[];
+}
+
+/**
+ * Checks the options of a grouped referral measure and groups the records (see
+ * {@link checkGroupedOptions}), resolves the settings, and summarises all records and each group.
+ * Not grouped, the one group is the overall summary itself, so the two never disagree.
+ * @throws InvalidOptionsError listing every problem.
+ * @internal Shared by {@link referralShare} and the referral funnel, which have the same defaults.
+ */
+export function groupedRates<T extends HireLike, S>(
+  network: Network,
+  records: readonly T[],
+  options: GroupedRateOptions<T> | undefined,
+  allowed: readonly string[],
+  collection: 'hires' | 'applications',
+  summarise: (
+    key: GroupKey,
+    label: string,
+    records: readonly T[],
+    settings: GroupedRateSettings,
+  ) => S,
+  more?: MoreOptionChecks<T>,
+): GroupedRates<T, S> {
+  const grouping = checkGroupedOptions(network, records, options, allowed, collection, more);
+  const settings: GroupedRateSettings = {
+    level: options?.level ?? REFERRAL_SHARE_DEFAULTS.level,
+    method: options?.method ?? REFERRAL_SHARE_DEFAULTS.method,
+    unknown: options?.unknown ?? REFERRAL_SHARE_DEFAULTS.unknown,
+  };
+  const overall = summarise(ALL_GROUP, 'All', records, settings);
+  const groups =
+    options?.by === undefined
+      ? [overall]
+      : grouping.groups.map((g) => summarise(g.key, g.label, g.records, settings));
+  return { grouping, settings, overall, groups };
+}
+
 /** Counts referrals among hires and builds the group's interval. */
 function shareOf(
   key: GroupKey,
   label: string,
   hires: readonly Hire[],
-  settings: { level: number; method: IntervalMethod; unknown: UnknownChannelPolicy },
+  settings: GroupedRateSettings,
 ): ShareGroup {
   let referrals = 0;
   let unknown = 0;
@@ -417,10 +472,6 @@ function checkComparisons(
   }
 }
 
-function percent(value: number | undefined): string {
-  return value === undefined ? '–' : `${(100 * value).toFixed(1)}%`;
-}
-
 function describeShare(group: ShareGroup): string {
   const interval = group.interval;
   return interval === null
@@ -434,21 +485,7 @@ const SHARE_COLUMNS: readonly Column<ShareGroup>[] = [
   { label: 'referrals', value: (g) => g.referrals },
   { label: 'hires', value: (g) => g.hires },
   { label: 'unknown channel', value: (g) => g.unknown },
-  {
-    label: 'share',
-    value: (g) => g.interval?.estimate ?? null,
-    markdown: (g) => percent(g.interval?.estimate),
-  },
-  {
-    label: 'lower',
-    value: (g) => g.interval?.lower ?? null,
-    markdown: (g) => percent(g.interval?.lower),
-  },
-  {
-    label: 'upper',
-    value: (g) => g.interval?.upper ?? null,
-    markdown: (g) => percent(g.interval?.upper),
-  },
+  ...intervalColumns<ShareGroup>(['share', 'lower', 'upper'], (g) => g.interval),
 ];
 
 /**
@@ -499,12 +536,13 @@ const SHARE_COLUMNS: readonly Column<ShareGroup>[] = [
  */
 export function referralShare(network: Network, options?: ReferralShareOptions): ReferralShare {
   const hires = network.hires;
-  const grouping = checkGroupedOptions(
+  const { grouping, settings, overall, groups } = groupedRates(
     network,
     hires,
     options,
     SHARE_OPTION_NAMES,
     'hires',
+    shareOf,
     (record, issues, groups) =>
       checkComparisons(
         record['compare'],
@@ -512,16 +550,6 @@ export function referralShare(network: Network, options?: ReferralShareOptions):
         issues,
       ),
   );
-  const settings = {
-    level: options?.level ?? REFERRAL_SHARE_DEFAULTS.level,
-    method: options?.method ?? REFERRAL_SHARE_DEFAULTS.method,
-    unknown: options?.unknown ?? REFERRAL_SHARE_DEFAULTS.unknown,
-  };
-  const overall = shareOf(ALL_GROUP, 'All', hires, settings);
-  const groups =
-    options?.by === undefined
-      ? [overall]
-      : grouping.groups.map((g) => shareOf(g.key, g.label, g.records, settings));
   const byKey = new Map(groups.map((g) => [g.key, g]));
   const comparisons = (options?.compare ?? []).map(([a, b]) => {
     const first = byKey.get(a)?.interval ?? null;
@@ -554,9 +582,7 @@ export function referralShare(network: Network, options?: ReferralShareOptions):
       : `Referral share of hires by ${grouping.name}`;
   const result = {
     by: grouping.name,
-    level: settings.level,
-    method: settings.method,
-    unknown: settings.unknown,
+    ...settings,
     overall,
     groups: Object.freeze(groups),
     comparisons: Object.freeze(comparisons),

@@ -4,13 +4,13 @@
  * is enumerated instead. "Shortest" is warmpath's rule: cheapest, then fewest hops, with costs
  * summed from the source as Dijkstra sums them (so exact float equality decides ties the same way).
  */
-import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { betweenness, createNetwork } from '../../src/index.js';
+import { betweenness } from '../../src/index.js';
+import { type FixtureEdge, networkOfFixture, readFixture } from '../support/fixtures.js';
 
 interface Fixture {
   readonly nodes: readonly string[];
-  readonly edges: readonly { source: string; target: string; strength: number; cost: number }[];
+  readonly edges: readonly (FixtureEdge & { readonly cost: number })[];
 }
 
 function bruteBetweenness(fixture: Fixture): Map<string, number> {
@@ -73,9 +73,7 @@ function bruteBetweenness(fixture: Fixture): Map<string, number> {
 describe.each(['karate', 'les-miserables', 'davis-women', 'florentine'])(
   'weighted betweenness on %s, against every shortest simple path',
   (name) => {
-    const fixture = JSON.parse(
-      readFileSync(new URL(`../fixtures/centrality/${name}.json`, import.meta.url), 'utf8'),
-    ) as Fixture;
+    const fixture = readFixture<Fixture>(`centrality/${name}.json`);
     it('matches the enumeration', () => {
       const cost = new Map(
         fixture.edges.flatMap((e) => [
@@ -83,15 +81,7 @@ describe.each(['karate', 'les-miserables', 'davis-women', 'florentine'])(
           [`${e.target}\u0000${e.source}`, e.cost],
         ]),
       );
-      const network = createNetwork({
-        people: fixture.nodes.map((id) => ({ id, name: id })),
-        relationships: fixture.edges.map((e) => ({
-          source: e.source,
-          target: e.target,
-          kind: 'other' as const,
-          strength: e.strength,
-        })),
-      });
+      const network = networkOfFixture(fixture);
       const scores = betweenness(network, {
         weight: (tie) => cost.get(`${tie.source}\u0000${tie.target}`) as number,
       });

@@ -14,23 +14,13 @@ import {
   InvalidOptionsError,
   type Network,
 } from '../../src/index.js';
-
-type TieSpec = readonly [string, string, number];
-
-function build(people: readonly string[], ties: readonly TieSpec[]): Network {
-  return createNetwork({
-    people: people.map((id) => ({ id, name: `Person ${id}` })),
-    relationships: ties.map(([source, target, s]) => ({
-      source,
-      target,
-      kind: 'friend' as const,
-      strength: s,
-    })),
-  });
-}
+import { thrownBy } from '../support/errors.js';
+import { mulberry32 } from '../support/random.js';
+import { expectSameScores, expectScores } from '../support/scores.js';
+import { randomTies, shuffledTieNetwork, tieNetwork } from '../support/tie-networks.js';
 
 /** a–b–c–d, every tie of strength 0.5 (cost ln 2). */
-const path = build(
+const path = tieNetwork(
   ['a', 'b', 'c', 'd'],
   [
     ['a', 'b', 0.5],
@@ -39,12 +29,12 @@ const path = build(
   ],
 );
 /** A star: hub tied to four leaves. */
-const star = build(
+const star = tieNetwork(
   ['hub', 'l1', 'l2', 'l3', 'l4'],
   ['l1', 'l2', 'l3', 'l4'].map((leaf) => ['hub', leaf, 0.5] as const),
 );
 /** A triangle {a, b, c}, an edge {d, e} and an isolated person f. */
-const parts = build(
+const parts = tieNetwork(
   ['a', 'b', 'c', 'd', 'e', 'f'],
   [
     ['a', 'b', 0.5],
@@ -53,57 +43,21 @@ const parts = build(
     ['d', 'e', 0.5],
   ],
 );
+/** a–b of strength 1 (cost 0, so a and b are at distance 0) and b–c of strength 0.5. */
+const twins = tieNetwork(
+  ['a', 'b', 'c'],
+  [
+    ['a', 'b', 1],
+    ['b', 'c', 0.5],
+  ],
+);
 const LN2 = Math.log(2);
 
-/** A deterministic pseudo-random generator (mulberry32), for shuffles and random networks. */
-function random(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
-
-function shuffled<T>(items: readonly T[], next: () => number): T[] {
-  const out = [...items];
-  for (let i = out.length - 1; i > 0; i--) {
-    const j = Math.floor(next() * (i + 1));
-    [out[i], out[j]] = [out[j] as T, out[i] as T];
-  }
-  return out;
-}
-
-/** A random network: `n` people, about `m` ties, some of strength exactly 1 (cost 0). */
+/** A random network: `n` people, `m` ties, some of strength exactly 1 (cost 0). */
 function randomNetwork(n: number, m: number, seed: number) {
-  const next = random(seed);
-  const people = Array.from({ length: n }, (_, i) => `p${i}`);
-  const seen = new Set<string>();
-  const ties: TieSpec[] = [];
-  while (ties.length < m) {
-    const a = Math.floor(next() * n);
-    const b = Math.floor(next() * n);
-    const key = `${Math.min(a, b)}-${Math.max(a, b)}`;
-    if (a === b || seen.has(key)) continue;
-    seen.add(key);
-    ties.push([`p${a}`, `p${b}`, next() < 0.1 ? 1 : Math.round(next() * 99 + 1) / 100]);
-  }
-  return { people, ties };
-}
-
-function expectScores(actual: Map<string, number>, expected: Record<string, number>): void {
-  expect([...actual.keys()].sort()).toEqual(Object.keys(expected).sort());
-  for (const [id, value] of Object.entries(expected)) {
-    expect(actual.get(id), id).toBeCloseTo(value, 12);
-  }
-}
-
-/** The same scores, person by person (maps may list people in different orders). */
-function expectSameScores(a: Map<string, number>, b: Map<string, number>): void {
-  expect(a.size).toBe(b.size);
-  for (const [id, value] of a) expect(b.get(id), id).toBe(value);
+  return randomTies(n, m, seed, {
+    strength: (next) => (next() < 0.1 ? 1 : Math.round(next() * 99 + 1) / 100),
+  });
 }
 
 describe('SingleSourceDistances', () => {
@@ -127,7 +81,7 @@ describe('SingleSourceDistances', () => {
 
   it('takes a longer chain of stronger ties over a weak direct one (Dijkstra)', () => {
     // a–c directly costs ln 2 ≈ 0.69; a–b–c costs 2·(−ln 0.9) ≈ 0.21.
-    const network = build(
+    const network = tieNetwork(
       ['a', 'b', 'c', 'd'],
       [
         ['a', 'b', 0.9],
@@ -155,7 +109,7 @@ describe('SingleSourceDistances', () => {
 
   it('agrees with breadth-first search when every weight is 1, from every source', () => {
     const { people, ties } = randomNetwork(40, 70, 7);
-    const network = build(people, ties);
+    const network = tieNetwork(people, ties);
     const bfs = new SingleSourceDistances(weightedView(network, 'unweighted', 'distance'));
     const dijkstra = new SingleSourceDistances(weightedView(network, () => 1.0000001, 'distance'));
     expect(dijkstra.breadthFirst).toBe(false);
@@ -226,14 +180,7 @@ describe('closeness', () => {
   });
 
   it('gives 0 when every reachable person is at distance 0, as NetworkX does', () => {
-    const twins = build(
-      ['a', 'b', 'c'],
-      [
-        ['a', 'b', 1],
-        ['b', 'c', 0.5],
-      ],
-    );
-    const scores = closeness(build(['a', 'b'], [['a', 'b', 1]]));
+    const scores = closeness(tieNetwork(['a', 'b'], [['a', 'b', 1]]));
     expectScores(scores, { a: 0, b: 0 });
     // a: distances 0 (b) and ln 2 (c): 2 / ln 2 · 2 / 2.
     expect(closeness(twins).get('a')).toBeCloseTo(2 / LN2, 12);
@@ -269,15 +216,8 @@ describe('harmonic', () => {
   });
 
   it('skips people at distance 0 (ties of strength 1), as NetworkX does', () => {
-    const network = build(
-      ['a', 'b', 'c'],
-      [
-        ['a', 'b', 1],
-        ['b', 'c', 0.5],
-      ],
-    );
     // a: b at 0 adds nothing, c at ln 2 adds 1 / ln 2.
-    expectScores(harmonic(network), { a: 1 / LN2, b: 1 / LN2, c: 2 / LN2 });
+    expectScores(harmonic(twins), { a: 1 / LN2, b: 1 / LN2, c: 2 / LN2 });
   });
 });
 
@@ -326,13 +266,10 @@ describe('all distance measures', () => {
 
   it('do not depend on the order of people and relationships', () => {
     const { people, ties } = randomNetwork(60, 120, 11);
-    const next = random(3);
-    const a = build(people, ties);
+    const next = mulberry32(3);
+    const a = tieNetwork(people, ties);
     for (let round = 0; round < 3; round++) {
-      const b = build(
-        shuffled(people, next),
-        shuffled(ties, next).map(([s, t, w]) => (next() < 0.5 ? [s, t, w] : [t, s, w]) as TieSpec),
-      );
+      const b = shuffledTieNetwork(people, ties, next);
       for (const measure of Object.values(measures)) expectSameScores(measure(a), measure(b));
       expectSameScores(
         closeness(a, { weight: 'unweighted' }),
@@ -342,7 +279,7 @@ describe('all distance measures', () => {
   });
 
   it('list people in network order and run on a compiled network (id order)', () => {
-    const network = build(['z', 'y', 'x'], [['z', 'x', 0.5]]);
+    const network = tieNetwork(['z', 'y', 'x'], [['z', 'x', 0.5]]);
     expect([...harmonic(network).keys()]).toEqual(['z', 'y', 'x']);
     const builder = new CompiledNetworkBuilder();
     builder.addPerson('z');
@@ -357,7 +294,7 @@ describe('all distance measures', () => {
   });
 
   it('work with ids named like Object.prototype members', () => {
-    const network = build(
+    const network = tieNetwork(
       ['__proto__', 'constructor', 'toString'],
       [
         ['__proto__', 'constructor', 0.5],
@@ -377,16 +314,11 @@ describe('all distance measures', () => {
     for (const [name, measure] of Object.entries(measures)) {
       expect(() => measure(path, { wieght: 'cost' }), name).toThrow(InvalidOptionsError);
     }
-    try {
-      closeness(path, { wfImproved: 'yes', colour: 1 } as never);
-      expect.unreachable();
-    } catch (error) {
-      expect(error).toBeInstanceOf(InvalidOptionsError);
-      expect((error as InvalidOptionsError).issues.map((i) => i.path).sort()).toEqual([
-        'colour',
-        'wfImproved',
-      ]);
-    }
+    const error = thrownBy(
+      () => closeness(path, { wfImproved: 'yes', colour: 1 } as never),
+      InvalidOptionsError,
+    );
+    expect(error.issues.map((i) => i.path).sort()).toEqual(['colour', 'wfImproved']);
     expect(() => degree(path, { normalized: 1 } as never)).toThrow(InvalidOptionsError);
     expect(() => harmonic(path, { weight: 'length' as never })).toThrow(InvalidOptionsError);
     expect(() => closeness(path, 'fast' as never)).toThrow(InvalidOptionsError);
@@ -410,7 +342,7 @@ describe('all distance measures', () => {
 
   it('stop with the signal’s reason when aborted, before or during the run', () => {
     const { people, ties } = randomNetwork(150, 300, 5);
-    const network = build(people, ties);
+    const network = tieNetwork(people, ties);
     const before = new AbortController();
     before.abort(new Error('stop'));
     expect(() => closeness(network, { signal: before.signal })).toThrow('stop');
@@ -431,7 +363,7 @@ describe('all distance measures', () => {
 
   it('report progress at most about 100 times, ending with done === total', () => {
     const { people, ties } = randomNetwork(250, 400, 9);
-    const network = build(people, ties);
+    const network = tieNetwork(people, ties);
     for (const measure of [closeness, harmonic]) {
       const reports: [number, number][] = [];
       measure(network, { onProgress: (done, total) => reports.push([done, total]) });

@@ -10,9 +10,14 @@
  * The measures are called through a local typed interface so the file type-checks before
  * src/index.ts exports them; a missing export fails its tests with a clear message.
  */
-import { readFileSync } from 'node:fs';
 import { beforeAll, describe, expect, it } from 'vitest';
 import * as warmpath from '../../src/index.js';
+import {
+  type FixtureEdge,
+  type GraphFixture,
+  networkOfFixture,
+  readFixture,
+} from '../support/fixtures.js';
 
 const GRAPHS = ['karate', 'les-miserables', 'florentine', 'davis-women', 'powerlaw-2000'] as const;
 /** Relative tolerance for measures NetworkX computes exactly (up to rounding). */
@@ -28,16 +33,8 @@ type FixtureScores = Readonly<Record<string, FixtureNumber>>;
 /** `[u, v, span]` as `nx.local_bridges(G, with_span=True)` yields it. */
 type FixtureBridge = readonly [string, string, FixtureNumber];
 
-interface CentralityFixture {
-  readonly name: string;
-  readonly generatedBy: string;
-  readonly nodes: readonly string[];
-  readonly edges: readonly {
-    readonly source: string;
-    readonly target: string;
-    readonly strength: number;
-    readonly cost: number;
-  }[];
+interface CentralityFixture extends GraphFixture {
+  readonly edges: readonly (FixtureEdge & { readonly cost: number })[];
   readonly restricted: { readonly sources: readonly string[]; readonly targets: readonly string[] };
   readonly betweenness: FixtureScores;
   readonly betweennessUnweighted: FixtureScores;
@@ -116,11 +113,6 @@ function measure<K extends keyof ConnectorMeasures>(name: K): ConnectorMeasures[
   return fn as ConnectorMeasures[K];
 }
 
-function loadFixture(name: string): CentralityFixture {
-  const url = new URL(`../fixtures/centrality/${name}.json`, import.meta.url);
-  return JSON.parse(readFileSync(url, 'utf8')) as CentralityFixture;
-}
-
 function decode(value: FixtureNumber): number {
   if (value === 'NaN') return Number.NaN;
   if (value === 'inf') return Number.POSITIVE_INFINITY;
@@ -171,7 +163,7 @@ function expectBridges(actual: readonly LocalBridge[], expected: readonly Fixtur
 
 for (const name of GRAPHS) {
   describe(`NetworkX reference measures: ${name}`, { timeout: TIMEOUT }, () => {
-    const fixture = loadFixture(name);
+    const fixture = readFixture<CentralityFixture>(`centrality/${name}.json`);
     const costs = new Map<string, number>();
     for (const { source, target, cost } of fixture.edges) costs.set(pairKey(source, target), cost);
     /** The fixture's cost of a tie, exactly as NetworkX used it. */
@@ -187,15 +179,7 @@ for (const name of GRAPHS) {
     let network: warmpath.Network;
 
     beforeAll(() => {
-      network = warmpath.createNetwork({
-        people: fixture.nodes.map((id) => ({ id, name: id })),
-        relationships: fixture.edges.map(({ source, target, strength }) => ({
-          source,
-          target,
-          kind: 'other' as const,
-          strength,
-        })),
-      });
+      network = networkOfFixture(fixture);
     });
 
     it('has a self-consistent fixture', () => {

@@ -10,27 +10,16 @@ import {
   CompiledNetworkBuilder,
   createNetwork,
   InvalidOptionsError,
-  type Network,
   WarmpathError,
 } from '../../src/index.js';
-
-type TieSpec = readonly [string, string, number];
-
-function build(people: readonly string[], ties: readonly TieSpec[]): Network {
-  return createNetwork({
-    people: people.map((id) => ({ id, name: `Person ${id}` })),
-    relationships: ties.map(([source, target, s]) => ({
-      source,
-      target,
-      kind: 'friend' as const,
-      strength: s,
-    })),
-  });
-}
+import { thrownBy } from '../support/errors.js';
+import { mulberry32 } from '../support/random.js';
+import { expectSameScores, expectScores } from '../support/scores.js';
+import { randomTies, shuffledTieNetwork, tieNetwork } from '../support/tie-networks.js';
 
 const LEAVES = ['l1', 'l2', 'l3', 'l4'];
 /** A star: hub tied to four leaves, all ties of strength 0.5. */
-const star = build(
+const star = tieNetwork(
   ['hub', ...LEAVES],
   LEAVES.map((leaf) => ['hub', leaf, 0.5] as const),
 );
@@ -39,49 +28,12 @@ const EXACT = { tolerance: 1e-15, maxIterations: 10_000 } as const;
 /** The same for eigenvector centrality, whose tolerance bounds the L2 change of a unit vector. */
 const EIGEN_EXACT = { tolerance: 1e-14 } as const;
 
-/** A deterministic pseudo-random generator (mulberry32). */
-function random(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
-
-function shuffled<T>(items: readonly T[], next: () => number): T[] {
-  const out = [...items];
-  for (let i = out.length - 1; i > 0; i--) {
-    const j = Math.floor(next() * (i + 1));
-    [out[i], out[j]] = [out[j] as T, out[i] as T];
-  }
-  return out;
-}
-
 /** A random connected-ish network plus two isolated people. */
 function randomNetwork(n: number, m: number, seed: number) {
-  const next = random(seed);
-  const people = Array.from({ length: n }, (_, i) => `p${i}`);
-  const seen = new Set<string>();
-  const ties: TieSpec[] = [];
-  while (ties.length < m) {
-    const a = Math.floor(next() * (n - 2));
-    const b = Math.floor(next() * (n - 2));
-    const key = `${Math.min(a, b)}-${Math.max(a, b)}`;
-    if (a === b || seen.has(key)) continue;
-    seen.add(key);
-    ties.push([`p${a}`, `p${b}`, Math.round(next() * 99 + 1) / 100]);
-  }
-  return { people, ties };
-}
-
-function expectScores(actual: Map<string, number>, expected: Record<string, number>, digits = 12) {
-  expect([...actual.keys()].sort()).toEqual(Object.keys(expected).sort());
-  for (const [id, value] of Object.entries(expected)) {
-    expect(actual.get(id), id).toBeCloseTo(value, digits);
-  }
+  return randomTies(n, m, seed, {
+    among: n - 2,
+    strength: (next) => Math.round(next() * 99 + 1) / 100,
+  });
 }
 
 function sum(scores: Map<string, number>): number {
@@ -109,7 +61,7 @@ describe('pagerank', () => {
 
   it('sends the walker from a person without ties to everyone (dangling people)', () => {
     // c is isolated: c = α·c/3 + (1 − α)/3, so c = (1 − α)/(3 − α); a and b split the rest.
-    const network = build(['a', 'b', 'c'], [['a', 'b', 0.4]]);
+    const network = tieNetwork(['a', 'b', 'c'], [['a', 'b', 0.4]]);
     const c = 0.15 / 2.15;
     expectScores(pagerank(network, EXACT), { a: (1 - c) / 2, b: (1 - c) / 2, c });
   });
@@ -117,7 +69,7 @@ describe('pagerank', () => {
   it('is proportional to strength when alpha is 1 (no jumps)', () => {
     // A triangle with a tail is connected and not bipartite, so the walk has a unique limit:
     // each person's weighted degree over twice the total weight.
-    const network = build(
+    const network = tieNetwork(
       ['a', 'b', 'c', 'd'],
       [
         ['a', 'b', 0.2],
@@ -152,19 +104,16 @@ describe('pagerank', () => {
   });
 
   it('rejects a bad personalization, listing every problem', () => {
-    try {
-      pagerank(star, { personalization: { hb: 1, l1: -1, l2: Number.NaN } });
-      expect.unreachable();
-    } catch (error) {
-      expect(error).toBeInstanceOf(InvalidOptionsError);
-      const issues = (error as InvalidOptionsError).issues;
-      expect(issues.map((i) => i.path)).toEqual([
-        'personalization["hb"]',
-        'personalization["l1"]',
-        'personalization["l2"]',
-      ]);
-      expect(issues[0]?.message).toContain('did you mean "hub"?');
-    }
+    const { issues } = thrownBy(
+      () => pagerank(star, { personalization: { hb: 1, l1: -1, l2: Number.NaN } }),
+      InvalidOptionsError,
+    );
+    expect(issues.map((i) => i.path)).toEqual([
+      'personalization["hb"]',
+      'personalization["l1"]',
+      'personalization["l2"]',
+    ]);
+    expect(issues[0]?.message).toContain('did you mean "hub"?');
     expect(() => pagerank(star, { personalization: { l1: 0 } })).toThrow(InvalidOptionsError);
     expect(() => pagerank(star, { personalization: [1, 2] as never })).toThrow(InvalidOptionsError);
   });
@@ -187,17 +136,14 @@ describe('pagerank', () => {
   });
 
   it('throws ConvergenceError with the iterations and the residual', () => {
-    try {
-      pagerank(star, { maxIterations: 2, tolerance: 1e-12 });
-      expect.unreachable();
-    } catch (error) {
-      expect(error).toBeInstanceOf(ConvergenceError);
-      expect(error).toBeInstanceOf(WarmpathError);
-      const failure = error as ConvergenceError;
-      expect(failure.name).toBe('ConvergenceError');
-      expect(failure.iterations).toBe(2);
-      expect(failure.residual).toBeGreaterThan(5e-12);
-    }
+    const failure = thrownBy(
+      () => pagerank(star, { maxIterations: 2, tolerance: 1e-12 }),
+      ConvergenceError,
+    );
+    expect(failure).toBeInstanceOf(WarmpathError);
+    expect(failure.name).toBe('ConvergenceError');
+    expect(failure.iterations).toBe(2);
+    expect(failure.residual).toBeGreaterThan(5e-12);
   });
 
   it('gives an empty map for an empty network and 1 to a lone person', () => {
@@ -217,7 +163,7 @@ describe('eigenvector', () => {
 
   it('weighs ties on a weighted path', () => {
     // a –w1– b –w2– c: λ = √(w1² + w2²); b = 1/√2, a = w1/(√2 λ), c = w2/(√2 λ).
-    const network = build(
+    const network = tieNetwork(
       ['a', 'b', 'c'],
       [
         ['a', 'b', 0.3],
@@ -242,7 +188,7 @@ describe('eigenvector', () => {
 
   it('gives 0 outside the component with the largest eigenvalue', () => {
     // Triangle: λ = 2; edge: λ = 1; isolated: λ = 0.
-    const network = build(
+    const network = tieNetwork(
       ['a', 'b', 'c', 'd', 'e', 'f'],
       [
         ['a', 'b', 0.5],
@@ -257,7 +203,7 @@ describe('eigenvector', () => {
   });
 
   it('splits evenly between identical components, and over everyone without ties', () => {
-    const twins = build(
+    const twins = tieNetwork(
       ['a', 'b', 'c', 'd'],
       [
         ['a', 'b', 0.7],
@@ -273,7 +219,7 @@ describe('eigenvector', () => {
 
   it('returns a positive unit vector that is an eigenvector of the adjacency', () => {
     const { people, ties } = randomNetwork(60, 150, 21);
-    const network = build(people, ties);
+    const network = tieNetwork(people, ties);
     const scores = eigenvector(network, EIGEN_EXACT);
     expect(norm(scores)).toBeCloseTo(1, 14);
     // A x = λ x on the largest component: check the ratio is the same for everyone scoring.
@@ -298,33 +244,20 @@ describe('eigenvector', () => {
     expect(() => eigenvector(star, { maxIterations: 0 })).toThrow(InvalidOptionsError);
     expect(() => eigenvector(star, { tol: 1e-6 } as never)).toThrow(InvalidOptionsError);
     expect(() => eigenvector(star, { weight: () => Number.NaN })).toThrow(InvalidOptionsError);
-    try {
-      eigenvector(star, { maxIterations: 1 });
-      expect.unreachable();
-    } catch (error) {
-      expect(error).toBeInstanceOf(ConvergenceError);
-      expect((error as ConvergenceError).iterations).toBe(1);
-      expect((error as ConvergenceError).residual).toBeGreaterThan(1e-10);
-    }
+    const error = thrownBy(() => eigenvector(star, { maxIterations: 1 }), ConvergenceError);
+    expect(error.iterations).toBe(1);
+    expect(error.residual).toBeGreaterThan(1e-10);
   });
 });
 
 describe('spectral measures', () => {
   it('do not depend on the order of people and relationships', () => {
     const { people, ties } = randomNetwork(50, 110, 4);
-    const next = random(8);
-    const a = build(people, ties);
+    const next = mulberry32(8);
+    const a = tieNetwork(people, ties);
     for (let round = 0; round < 3; round++) {
-      const b = build(
-        shuffled(people, next),
-        shuffled(ties, next).map(([s, t, w]) => (next() < 0.5 ? [s, t, w] : [t, s, w]) as TieSpec),
-      );
-      for (const measure of [pagerank, eigenvector]) {
-        const x = measure(a);
-        const y = measure(b);
-        expect(y.size).toBe(x.size);
-        for (const [id, value] of x) expect(y.get(id), id).toBe(value);
-      }
+      const b = shuffledTieNetwork(people, ties, next);
+      for (const measure of [pagerank, eigenvector]) expectSameScores(measure(a), measure(b));
     }
   });
 
@@ -342,7 +275,7 @@ describe('spectral measures', () => {
   });
 
   it('work with ids named like Object.prototype members', () => {
-    const network = build(
+    const network = tieNetwork(
       ['__proto__', 'constructor', 'toString'],
       [
         ['__proto__', 'constructor', 0.5],

@@ -11,26 +11,15 @@ import { constraint } from '../../src/centrality/constraint.js';
 import { effectiveSize, efficiency } from '../../src/centrality/effective-size.js';
 import { hierarchy } from '../../src/centrality/hierarchy.js';
 import type { TieWeight } from '../../src/centrality/weights.js';
+import { compileNetwork, InvalidOptionsError } from '../../src/index.js';
 import {
-  compileNetwork,
-  createNetwork,
-  InvalidOptionsError,
-  type Network,
-} from '../../src/index.js';
-
-type Edge = readonly [string, string, (number | undefined)?];
-
-function build(people: readonly string[], edges: readonly Edge[]): Network {
-  return createNetwork({
-    people: people.map((id) => ({ id, name: id })),
-    relationships: edges.map(([source, target, strength = 0.5]) => ({
-      source,
-      target,
-      kind: 'friend' as const,
-      strength,
-    })),
-  });
-}
+  type Adjacency,
+  adjacencyOf,
+  pendant,
+  reversedTieNetwork,
+  type Tie,
+  tieNetwork,
+} from '../support/tie-networks.js';
 
 /** Relative closeness, treating two NaNs as equal. */
 function close(actual: number | undefined, expected: number, tolerance = 1e-12): void {
@@ -52,23 +41,14 @@ function expectScores(
   for (const [id, value] of Object.entries(expected)) close(actual.get(id), value);
 }
 
+// `pendant` is the triangle a–b–c, with d hanging off c, and e alone.
 // The hub h and three people who do not know each other.
-const star = build(
+const star = tieNetwork(
   ['h', 'x', 'y', 'z'],
   [
     ['h', 'x'],
     ['h', 'y'],
     ['h', 'z'],
-  ],
-);
-// The triangle a–b–c, with d hanging off c, and e alone.
-const pendant = build(
-  ['a', 'b', 'c', 'd', 'e'],
-  [
-    ['a', 'b'],
-    ['b', 'c'],
-    ['c', 'a'],
-    ['c', 'd'],
   ],
 );
 const UNWEIGHTED = { weight: 'unweighted' } as const;
@@ -92,7 +72,7 @@ describe('constraint', () => {
 
   it('weighs contacts by strength by default', () => {
     // h's ties: 0.6 to x, 0.3 to y, 0.1 to z (sum 1), no shared contacts.
-    const weighted = build(
+    const weighted = tieNetwork(
       ['h', 'x', 'y', 'z'],
       [
         ['h', 'x', 0.6],
@@ -127,7 +107,7 @@ describe('effective size and efficiency', () => {
   it('uses Burt’s weighted redundancy by default', () => {
     // a–b 0.8, a–c 0.4, b–c 0.2. For a: p_ab = 2/3, p_ac = 1/3; m_bc = 0.2/0.8, m_cb = 0.2/0.4.
     // e_a = (1 − p_ac·m_bc) + (1 − p_ab·m_cb) = (1 − 1/12) + (1 − 1/3) = 19/12.
-    const triangle = build(
+    const triangle = tieNetwork(
       ['a', 'b', 'c'],
       [
         ['a', 'b', 0.8],
@@ -178,7 +158,7 @@ describe('clustering', () => {
   });
 
   it('weighs triangles by the geometric mean of weight / strongest weight', () => {
-    const network = build(
+    const network = tieNetwork(
       ['a', 'b', 'c', 'd'],
       [
         ['a', 'b', 0.8],
@@ -198,17 +178,6 @@ describe('clustering', () => {
 });
 
 // ---- An independent reference: each definition transcribed literally, on nested Maps. ----
-
-type Adjacency = Map<string, Map<string, number>>;
-
-function adjacencyOf(network: Network, weight: (strength: number) => number): Adjacency {
-  const adj: Adjacency = new Map(network.people.map((p) => [p.id, new Map()]));
-  for (const tie of network.ties()) {
-    adj.get(tie.source)?.set(tie.target, weight(tie.strength));
-    adj.get(tie.target)?.set(tie.source, weight(tie.strength));
-  }
-  return adj;
-}
 
 const at = (adj: Adjacency, u: string, v: string): number => adj.get(u)?.get(v) ?? 0;
 const contactsOf = (adj: Adjacency, u: string): Map<string, number> =>
@@ -308,7 +277,7 @@ const graphArb = fc
   .map(({ n, pairs }) => {
     const people = Array.from({ length: n }, (_, i) => `p${i}`);
     const seen = new Set<string>();
-    const edges: Edge[] = [];
+    const edges: Tie[] = [];
     for (const [x, y, strength] of pairs) {
       const a = x % n;
       const b = y % n;
@@ -330,7 +299,7 @@ describe('against a literal transcription of the definitions', () => {
   it('agrees on random networks for every weight convention', () => {
     fc.assert(
       fc.property(graphArb, ({ people, edges }) => {
-        const network = build(people, edges);
+        const network = tieNetwork(people, edges);
         for (const [weight, of] of WEIGHTS) {
           const adj = adjacencyOf(network, of);
           const check = (actual: Map<string, number>, expected: Map<string, number>): void => {
@@ -366,7 +335,7 @@ describe('contracts', () => {
 
   it('does not depend on the order of people or relationships', () => {
     const people = ['a', 'b', 'c', 'd', 'e', 'f', 'g'];
-    const edges: Edge[] = [
+    const edges: Tie[] = [
       ['a', 'b', 0.9],
       ['b', 'c', 0.3],
       ['c', 'a', 0.7],
@@ -376,11 +345,8 @@ describe('contracts', () => {
       ['f', 'd', 0.4],
       ['b', 'd', 0.6],
     ];
-    const forward = build(people, edges);
-    const backward = build(
-      [...people].reverse(),
-      [...edges].reverse().map(([s, t, w]): Edge => [t, s, w]),
-    );
+    const forward = tieNetwork(people, edges);
+    const backward = reversedTieNetwork(people, edges);
     for (const [, measure] of measures) {
       for (const weight of ['strength', 'unweighted'] as const) {
         const x = measure(forward, { weight });
@@ -415,7 +381,7 @@ describe('contracts', () => {
   });
 
   it('handles ids that are names of Object.prototype members', () => {
-    const odd = build(
+    const odd = tieNetwork(
       ['__proto__', 'constructor', 'toString', 'hasOwnProperty'],
       [
         ['__proto__', 'constructor'],

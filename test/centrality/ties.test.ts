@@ -10,39 +10,22 @@ import { embeddedness, neighborhoodOverlap } from '../../src/centrality/tie-over
 import {
   CompiledNetworkBuilder,
   compileNetwork,
-  createNetwork,
   InvalidOptionsError,
   type Network,
 } from '../../src/index.js';
-
-type Edge = readonly [string, string, (number | undefined)?];
-
-function build(people: readonly string[], edges: readonly Edge[]): Network {
-  return createNetwork({
-    people: people.map((id) => ({ id, name: id })),
-    relationships: edges.map(([source, target, strength = 0.5]) => ({
-      source,
-      target,
-      kind: 'friend' as const,
-      strength,
-    })),
-  });
-}
+import {
+  adjacencyOf,
+  pendant,
+  reversedTieNetwork,
+  type Tie,
+  tieNetwork,
+} from '../support/tie-networks.js';
 
 const pairKey = (a: string, b: string): string => JSON.stringify(a < b ? [a, b] : [b, a]);
 
-// The triangle a–b–c, with d hanging off c, and e alone.
-const pendant = build(
-  ['a', 'b', 'c', 'd', 'e'],
-  [
-    ['a', 'b'],
-    ['b', 'c'],
-    ['c', 'a'],
-    ['c', 'd'],
-  ],
-);
+// `pendant` is the triangle a–b–c, with d hanging off c, and e alone.
 // Two triangles joined by the tie c–d.
-const barbell = build(
+const barbell = tieNetwork(
   ['a', 'b', 'c', 'd', 'e', 'f'],
   [
     ['a', 'b'],
@@ -55,7 +38,7 @@ const barbell = build(
   ],
 );
 // The square a–b–c–d–a.
-const square = build(
+const square = tieNetwork(
   ['a', 'b', 'c', 'd'],
   [
     ['a', 'b'],
@@ -67,7 +50,7 @@ const square = build(
 // Two cycles sharing s–t: a short weak one s–x–y–t and a long strong one s–p–q–r–t.
 const WEAK = 0.2;
 const STRONG = 0.9;
-const twoCycles = build(
+const twoCycles = tieNetwork(
   ['s', 't', 'x', 'y', 'p', 'q', 'r'],
   [
     ['s', 't', 0.5],
@@ -148,7 +131,7 @@ describe('embeddedness and neighborhoodOverlap', () => {
   });
 
   it('gives 0 to an isolated pair, whose denominator is 0', () => {
-    const pair = build(['a', 'b'], [['a', 'b']]);
+    const pair = tieNetwork(['a', 'b'], [['a', 'b']]);
     expect(neighborhoodOverlap(pair)).toEqual([
       { source: 'a', target: 'b', overlap: 0, common: 0 },
     ]);
@@ -156,11 +139,11 @@ describe('embeddedness and neighborhoodOverlap', () => {
 
   it('counts every shared contact in a clique', () => {
     const people = ['a', 'b', 'c', 'd', 'e'];
-    const edges: Edge[] = [];
+    const edges: Tie[] = [];
     for (let i = 0; i < people.length; i++)
       for (let j = i + 1; j < people.length; j++)
         edges.push([people[i] as string, people[j] as string]);
-    const clique = build(people, edges);
+    const clique = tieNetwork(people, edges);
     for (const tie of neighborhoodOverlap(clique)) {
       expect(tie.common).toBe(3);
       expect(tie.overlap).toBe(1);
@@ -172,11 +155,7 @@ describe('embeddedness and neighborhoodOverlap', () => {
 // ---- Brute force: shared contacts by set intersection, spans by plain Dijkstra. ----
 
 function referenceTies(network: Network, weight: (strength: number) => number) {
-  const adj = new Map<string, Map<string, number>>(network.people.map((p) => [p.id, new Map()]));
-  for (const tie of network.ties()) {
-    adj.get(tie.source)?.set(tie.target, weight(tie.strength));
-    adj.get(tie.target)?.set(tie.source, weight(tie.strength));
-  }
+  const adj = adjacencyOf(network, weight);
   const contacts = (u: string): Map<string, number> => adj.get(u) ?? new Map();
   const spanWithout = (s: string, t: string): number => {
     const dist = new Map<string, number>([[s, 0]]);
@@ -222,7 +201,7 @@ const graphArb = fc
     people: Array.from({ length: n }, (_, i) => `p${i}`),
     edges: pairs
       .filter(([x, y]) => x % n !== y % n)
-      .map(([x, y, s]): Edge => [`p${x % n}`, `p${y % n}`, s]),
+      .map(([x, y, s]): Tie => [`p${x % n}`, `p${y % n}`, s]),
   }));
 
 describe('against a brute force', () => {
@@ -234,7 +213,7 @@ describe('against a brute force', () => {
     ] as const;
     fc.assert(
       fc.property(graphArb, ({ people, edges }) => {
-        const network = build(people, edges);
+        const network = tieNetwork(people, edges);
         for (const [weight, of] of weights) {
           const expected = referenceTies(network, of);
           expect(embeddedness(network)).toEqual(
@@ -270,14 +249,10 @@ describe('against a brute force', () => {
     for (let chords = 0; chords < 6; chords++) {
       const people = Array.from({ length: 40 }, (_, i) => `n${String(i).padStart(2, '0')}`);
       const strength = (i: number): number => 0.05 + ((i * 37) % 19) / 20;
-      const edges: Edge[] = people.map((id, i) => [
-        id,
-        people[(i + 1) % 40] as string,
-        strength(i),
-      ]);
+      const edges: Tie[] = people.map((id, i) => [id, people[(i + 1) % 40] as string, strength(i)]);
       for (let c = 0; c < chords; c++)
         edges.push([people[c * 5] as string, people[c * 5 + 17] as string, strength(c + 7)]);
-      const network = build(people, edges);
+      const network = tieNetwork(people, edges);
       const hops = referenceTies(network, () => 1).filter((t) => t.common === 0);
       expect(localBridges(network).map((b) => b.span)).toEqual(hops.map((t) => t.span));
       const costs = referenceTies(network, (s) => -Math.log(s)).filter((t) => t.common === 0);
@@ -292,7 +267,7 @@ describe('against a brute force', () => {
 describe('contracts', () => {
   it('does not depend on the order of people or relationships', () => {
     const people = ['s', 't', 'x', 'y', 'p', 'q', 'r', 'z'];
-    const edges: Edge[] = [
+    const edges: Tie[] = [
       ['s', 't', 0.5],
       ['s', 'x', 0.2],
       ['x', 'y', 0.3],
@@ -304,11 +279,8 @@ describe('contracts', () => {
       ['q', 'z', 0.5],
       ['z', 'p', 0.5],
     ];
-    const forward = build(people, edges);
-    const backward = build(
-      [...people].reverse(),
-      [...edges].reverse().map(([s, t, w]): Edge => [t, s, w]),
-    );
+    const forward = tieNetwork(people, edges);
+    const backward = reversedTieNetwork(people, edges);
     const byPair = <T extends { source: string; target: string }>(list: readonly T[]) =>
       new Map(list.map(({ source, target, ...rest }) => [pairKey(source, target), rest] as const));
     for (const weight of ['unweighted', 'cost'] as const) {
@@ -369,7 +341,7 @@ describe('contracts', () => {
   });
 
   it('handles ids that are names of Object.prototype members', () => {
-    const odd = build(
+    const odd = tieNetwork(
       ['__proto__', 'constructor', 'toString', 'valueOf'],
       [
         ['__proto__', 'constructor'],

@@ -3,25 +3,16 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import fc from 'fast-check';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { InvalidNetworkError, InvalidOptionsError, type Issue } from '../../src/errors.js';
+import { InvalidOptionsError } from '../../src/errors.js';
 import { CSV_FILES, networkFromCsv, networkToCsv } from '../../src/io/csv.js';
 import { parseCsv } from '../../src/io/csv-text.js';
 import { readNetwork, writeNetwork } from '../../src/io/files.js';
 import { networkToJson } from '../../src/io/json.js';
 import { createNetwork } from '../../src/model/create.js';
 import type { NetworkInput } from '../../src/model/schema.js';
+import { withOwnProto } from '../support/adversarial.js';
 import { arbitraryNetworkInput } from '../support/arbitraries.js';
-
-/** The issues `run` throws as an InvalidNetworkError (fails the test if it does not throw one). */
-function issuesOf(run: () => unknown): readonly Issue[] {
-  try {
-    run();
-  } catch (error) {
-    if (error instanceof InvalidNetworkError) return error.issues;
-    throw error;
-  }
-  return expect.unreachable('expected an InvalidNetworkError');
-}
+import { networkIssuesOf } from '../support/errors.js';
 
 /** Exports, imports, and checks the data came back identical (-0 and key order aside). */
 function roundTrip(input: NetworkInput) {
@@ -34,18 +25,6 @@ function roundTrip(input: NetworkInput) {
 /** The rows of one written file, header first. */
 function rowsOf(files: Record<string, string>, name: string): readonly (readonly string[])[] {
   return parseCsv(files[name] ?? '').rows.map((row) => row.fields);
-}
-
-/** `attributes` plus an own key `__proto__` (an object literal would set the prototype instead). */
-function withProto(attributes: Record<string, string | number>): Record<string, string | number> {
-  const out = { ...attributes };
-  Object.defineProperty(out, '__proto__', {
-    value: 'p',
-    enumerable: true,
-    writable: true,
-    configurable: true,
-  });
-  return out;
 }
 
 const PEOPLE = 'id,name\njacob,Jacob\nmichael,Michael\nkaren,Karen\n';
@@ -264,7 +243,7 @@ describe('networkFromCsv', () => {
   it('reports a number cell that is not strict decimal syntax at its file, line and column', () => {
     const bad = ['abc', 'NaN', 'Infinity', '0x1', ' 1', '1 ', '1,5', '--1', 'e5', '1e'];
     const rows = bad.map((cell) => `jacob,michael,friend,"${cell}"`).join('\n');
-    const issues = issuesOf(() =>
+    const issues = networkIssuesOf(() =>
       networkFromCsv({
         'people.csv': PEOPLE,
         'relationships.csv': `source,target,kind,strength\n${rows}`,
@@ -283,7 +262,7 @@ describe('networkFromCsv', () => {
   });
 
   it('reports a number too large to be finite', () => {
-    const issues = issuesOf(() =>
+    const issues = networkIssuesOf(() =>
       networkFromCsv({
         'people.csv': PEOPLE,
         'relationships.csv':
@@ -302,7 +281,7 @@ describe('networkFromCsv', () => {
         'source,target,kind,directed\njacob,michael,friend,TRUE\nmichael,karen,friend,False\n',
     });
     expect(network.relationships.map((r) => r.directed)).toEqual([true, false]);
-    const issues = issuesOf(() =>
+    const issues = networkIssuesOf(() =>
       networkFromCsv({
         'people.csv': PEOPLE,
         'relationships.csv': 'source,target,kind,directed\njacob,michael,friend,yes\n',
@@ -326,7 +305,7 @@ describe('networkFromCsv', () => {
   });
 
   it('reports a list cell starting with "[" that is not a JSON array of strings', () => {
-    const issues = issuesOf(() =>
+    const issues = networkIssuesOf(() =>
       networkFromCsv({ 'people.csv': 'id,name,skills,tags\na,A,[x],"[1]"\nb,B,a;;b,\n' }),
     );
     expect(issues).toMatchObject([
@@ -341,7 +320,7 @@ describe('networkFromCsv', () => {
     const text =
       'id,title,organizationId,hiringManagerId,requirements,status\n' +
       'j1,Dev,acme,jacob,,open\nj2,Dev,acme,jacob,[oops,open\n';
-    const issues = issuesOf(() =>
+    const issues = networkIssuesOf(() =>
       networkFromCsv({
         'organizations.csv': 'id,name\nacme,Acme\n',
         'people.csv': PEOPLE,
@@ -382,7 +361,7 @@ describe('networkFromCsv', () => {
   });
 
   it('reports bad marker cells', () => {
-    const issues = issuesOf(() =>
+    const issues = networkIssuesOf(() =>
       networkFromCsv({ 'people.csv': 'id,name,positions,attributes\na,A,x,{"a":1}\n' }),
     );
     expect(issues).toMatchObject([
@@ -405,7 +384,10 @@ describe('CSV round trip', () => {
         skills: ['[x]', 'a;b', 'plain', ' lead'],
         tags: ['😀', 'multi\nline'],
         positions: [{ title: ' CTO, "acting"', organizationName: 'x\ny', from: '2020-01-01' }],
-        attributes: withProto({ '': 'empty key', 'a.b': '"', n: 0.1 + 0.2 }),
+        attributes: withOwnProto<string | number>(
+          { '': 'empty key', 'a.b': '"', n: 0.1 + 0.2 },
+          'p',
+        ),
       })),
       groups: [{ id: 'g', name: 'G', members: ids }],
       relationships: [
@@ -447,7 +429,7 @@ describe('CSV round trip', () => {
 
 describe('CSV errors', () => {
   it('reports a header with a missing, unknown or duplicated column on line 1', () => {
-    const issues = issuesOf(() =>
+    const issues = networkIssuesOf(() =>
       networkFromCsv({
         'people.csv': 'id,nmae,title,title,attributes.x\na,A,T,T,1\n',
         'positions.csv': 'personId,title,attributes.x\na,T,1\n',
@@ -478,13 +460,15 @@ describe('CSV errors', () => {
   });
 
   it('reports a column without a name', () => {
-    expect(issuesOf(() => networkFromCsv({ 'people.csv': 'id,name,\na,A,\n' }))).toMatchObject([
+    expect(
+      networkIssuesOf(() => networkFromCsv({ 'people.csv': 'id,name,\na,A,\n' })),
+    ).toMatchObject([
       { code: 'bad_header', column: '', message: expect.stringMatching(/no name/) },
     ]);
   });
 
   it('reports an empty file as a bad header', () => {
-    expect(issuesOf(() => networkFromCsv({ 'people.csv': '' }))).toMatchObject([
+    expect(networkIssuesOf(() => networkFromCsv({ 'people.csv': '' }))).toMatchObject([
       {
         code: 'bad_header',
         file: 'people.csv',
@@ -495,20 +479,26 @@ describe('CSV errors', () => {
   });
 
   it('reports an unknown .csv file name with did-you-mean, and no known file', () => {
-    expect(issuesOf(() => networkFromCsv({ 'peple.csv': PEOPLE, 'notes.txt': '' }))).toEqual([
-      {
-        code: 'unknown_field',
-        path: '',
-        file: 'peple.csv',
-        message: 'unknown file "peple.csv" (did you mean "people.csv"?)',
-      },
-      expect.objectContaining({ code: 'missing_file', path: '' }),
-    ]);
-    expect(issuesOf(() => networkFromCsv({ 'people.csv': PEOPLE, 'Hires.csv': '' }))).toMatchObject(
-      [{ file: 'Hires.csv', message: expect.stringMatching(/did you mean "hires.csv"/) }],
+    expect(networkIssuesOf(() => networkFromCsv({ 'peple.csv': PEOPLE, 'notes.txt': '' }))).toEqual(
+      [
+        {
+          code: 'unknown_field',
+          path: '',
+          file: 'peple.csv',
+          message: 'unknown file "peple.csv" (did you mean "people.csv"?)',
+        },
+        expect.objectContaining({ code: 'missing_file', path: '' }),
+      ],
     );
-    expect(issuesOf(() => networkFromCsv({}))).toMatchObject([{ code: 'missing_file', path: '' }]);
-    expect(issuesOf(() => networkFromCsv(new Map([['a.txt', '']])))).toMatchObject([
+    expect(
+      networkIssuesOf(() => networkFromCsv({ 'people.csv': PEOPLE, 'Hires.csv': '' })),
+    ).toMatchObject([
+      { file: 'Hires.csv', message: expect.stringMatching(/did you mean "hires.csv"/) },
+    ]);
+    expect(networkIssuesOf(() => networkFromCsv({}))).toMatchObject([
+      { code: 'missing_file', path: '' },
+    ]);
+    expect(networkIssuesOf(() => networkFromCsv(new Map([['a.txt', '']])))).toMatchObject([
       { code: 'missing_file' },
     ]);
   });
@@ -516,7 +506,7 @@ describe('CSV errors', () => {
   it('puts the CSV line and column on validation issues, with did-you-mean', () => {
     const relationships =
       'source,target,kind\njacob,michael,friend\nmichael,karen,friend\njacob,karen,friend\njacob,jaocb,friend\n';
-    const issues = issuesOf(() =>
+    const issues = networkIssuesOf(() =>
       networkFromCsv({ 'people.csv': PEOPLE, 'relationships.csv': relationships }),
     );
     expect(issues).toEqual([
@@ -535,12 +525,14 @@ describe('CSV errors', () => {
     const relationships =
       'source,target,kind,context\njacob,michael,friend,"met at\na conference\n"\njacob,nobody,friend,\n';
     expect(
-      issuesOf(() => networkFromCsv({ 'people.csv': PEOPLE, 'relationships.csv': relationships })),
+      networkIssuesOf(() =>
+        networkFromCsv({ 'people.csv': PEOPLE, 'relationships.csv': relationships }),
+      ),
     ).toMatchObject([{ path: 'relationships[1].target', line: 5, column: 'target' }]);
   });
 
   it('locates issues in positions, group members and attributes', () => {
-    const issues = issuesOf(() =>
+    const issues = networkIssuesOf(() =>
       networkFromCsv({
         'people.csv': 'id,name,attributes.score\na,A,1\nb,B,1e999\n',
         'positions.csv':
@@ -573,7 +565,7 @@ describe('CSV errors', () => {
   });
 
   it('reports positions of unknown people with did-you-mean', () => {
-    const issues = issuesOf(() =>
+    const issues = networkIssuesOf(() =>
       networkFromCsv({
         'people.csv': PEOPLE,
         'positions.csv': 'personId,title\njacob,Dev\nmichale,Lead\n,Boss\n',
@@ -593,7 +585,7 @@ describe('CSV errors', () => {
   });
 
   it('reports several problems at once, sorted by file order then line', () => {
-    const issues = issuesOf(() =>
+    const issues = networkIssuesOf(() =>
       networkFromCsv({
         'relationships.csv':
           'source,target,kind,strength\njacob,michael,frend,0.5\njacob,karen,friend,lots\n',
@@ -614,7 +606,7 @@ describe('CSV errors', () => {
   });
 
   it('reports malformed CSV and bad headers without validating a half-read dataset', () => {
-    const issues = issuesOf(() =>
+    const issues = networkIssuesOf(() =>
       networkFromCsv({
         'people.csv': 'id,name\njacob,"Jacob\n',
         'relationships.csv': 'source,target,kind,strength\njacob,michael,friend,x\na,b,c,d,e\n',

@@ -9,37 +9,30 @@ import {
   WarmpathError,
 } from '../../src/index.js';
 import { GexfEncodingError, networkFromGexf, networkToGexf } from '../../src/io/gexf.js';
+import {
+  ADVERSARIAL_IDS,
+  COERCIBLE_ATTRIBUTES,
+  LONG_ID,
+  withOwnProto,
+} from '../support/adversarial.js';
 import { arbitraryNetworkInput } from '../support/arbitraries.js';
+import { networkIssuesOf, thrownBy } from '../support/errors.js';
 import { RICH } from '../support/rich-network.js';
 
-const LONG_ID = 'x'.repeat(5000);
-const ADVERSARIAL_IDS = ['__proto__', 'constructor', 'toString', '😀', 'a:b', `<&>"'`, LONG_ID];
-
 function customAttributes(): Record<string, string | number | boolean> {
-  const attributes: Record<string, string | number | boolean> = {
-    '42': '42',
-    t: 'true',
-    n: 42,
-    b: true,
-    e: '',
-    f: false,
-    neg: -0,
-    tiny: 5e-324,
-    big: 1e21,
-    json: '{"a":1}',
-    list: '[a, "b,c"]',
-    // Characters XML cannot hold survive in JSON columns.
-    control: 'a\u0001b\u0000',
-    noncharacter: '\uFFFE\uFFFF',
-    lone: '\uD800x\uDC00',
-  };
-  Object.defineProperty(attributes, '__proto__', {
-    value: 'kept',
-    enumerable: true,
-    writable: true,
-    configurable: true,
-  });
-  return attributes;
+  return withOwnProto<string | number | boolean>(
+    {
+      ...COERCIBLE_ATTRIBUTES,
+      big: 1e21,
+      json: '{"a":1}',
+      list: '[a, "b,c"]',
+      // Characters XML cannot hold survive in JSON columns.
+      control: 'a\u0001b\u0000',
+      noncharacter: '\uFFFE\uFFFF',
+      lone: '\uD800x\uDC00',
+    },
+    'kept',
+  );
 }
 
 function adversarialInput(): NetworkInput {
@@ -60,16 +53,6 @@ function adversarialInput(): NetworkInput {
       ...(i % 2 === 0 ? { directed: true } : {}),
     })),
   };
-}
-
-function issuesOf(run: () => unknown): InvalidNetworkError['issues'] {
-  try {
-    run();
-  } catch (error) {
-    expect(error).toBeInstanceOf(InvalidNetworkError);
-    return (error as InvalidNetworkError).issues;
-  }
-  throw new Error('expected an InvalidNetworkError');
 }
 
 /** Whether XML 1.0 can represent `text` (written independently of the library's check). */
@@ -197,23 +180,17 @@ describe('GEXF export', () => {
     // Custom attributes are JSON text, which escapes what XML cannot hold: no problem there.
     record('organizations', 0)['attributes'] = { ok: '\u0000' };
     const network = createNetwork(input);
-    try {
-      networkToGexf(network);
-      expect.unreachable();
-    } catch (error) {
-      expect(error).toBeInstanceOf(GexfEncodingError);
-      expect(error).toBeInstanceOf(WarmpathError);
-      const encoding = error as GexfEncodingError;
-      expect(encoding.name).toBe('GexfEncodingError');
-      expect(encoding.issues.map((i) => i.path)).toEqual([
-        'people[1].name',
-        'people[3].name',
-        'jobs[0].id',
-        'relationships[0].context',
-      ]);
-      expect(encoding.issues[0]?.message).toContain('U+0007');
-      expect(encoding.message).toContain('people[3].name: contains U+FFFF');
-    }
+    const encoding = thrownBy(() => networkToGexf(network), GexfEncodingError);
+    expect(encoding).toBeInstanceOf(WarmpathError);
+    expect(encoding.name).toBe('GexfEncodingError');
+    expect(encoding.issues.map((i) => i.path)).toEqual([
+      'people[1].name',
+      'people[3].name',
+      'jobs[0].id',
+      'relationships[0].context',
+    ]);
+    expect(encoding.issues[0]?.message).toContain('U+0007');
+    expect(encoding.message).toContain('people[3].name: contains U+FFFF');
   });
 
   it('round-trips any network XML can hold, and refuses exactly the others (property)', () => {
@@ -279,13 +256,15 @@ describe('GEXF import', () => {
       graphml,
       '<gexf><graph><nodes><node id="a" label="x></nodes></graph></gexf>',
     ]) {
-      const issues = issuesOf(() => networkFromGexf(input, {}, 'network.gexf'));
+      const issues = networkIssuesOf(() => networkFromGexf(input, {}, 'network.gexf'));
       expect(issues.length).toBeGreaterThan(0);
       for (const issue of issues) {
         expect(issue).toMatchObject({ code: 'parse_error', path: '', file: 'network.gexf' });
       }
     }
-    expect(issuesOf(() => networkFromGexf(42 as unknown as string))[0]?.code).toBe('parse_error');
+    expect(networkIssuesOf(() => networkFromGexf(42 as unknown as string))[0]?.code).toBe(
+      'parse_error',
+    );
     expect(warn).not.toHaveBeenCalled();
     expect(error).not.toHaveBeenCalled();
   });
@@ -295,7 +274,7 @@ describe('GEXF import', () => {
       '<node id="person:lee" label="Lee">',
       '<node id="person:lee" label="Lee>',
     );
-    const issues = issuesOf(() => networkFromGexf(broken));
+    const issues = networkIssuesOf(() => networkFromGexf(broken));
     expect(issues[0]?.code).toBe('parse_error');
     expect(issues[0]?.message).toContain('not well-formed XML');
     expect(issues[0]?.line).toBeGreaterThan(1);
@@ -325,7 +304,7 @@ describe('GEXF import', () => {
         '</nodes>',
         '<node id="robot:x"><attvalues><attvalue for="type" value="robot"/></attvalues></node></nodes>',
       );
-    const issues = issuesOf(() => networkFromGexf(bad, {}, 'bad.gexf'));
+    const issues = networkIssuesOf(() => networkFromGexf(bad, {}, 'bad.gexf'));
     expect(issues.map((i) => [i.code, i.path])).toEqual([
       ['parse_error', 'nodes["job:it-sales-rep"].attributes.requirements_json'],
       ['invalid_value', 'nodes["robot:x"].key'],
@@ -340,7 +319,7 @@ describe('GEXF import', () => {
 
   it('reports an edge to a node that is not in the file', () => {
     const bad = text.replace('target="person:michael"', 'target="person:micheal"');
-    const issues = issuesOf(() => networkFromGexf(bad));
+    const issues = networkIssuesOf(() => networkFromGexf(bad));
     expect(issues).toEqual([
       expect.objectContaining({
         code: 'parse_error',
@@ -351,7 +330,7 @@ describe('GEXF import', () => {
 
   it('names a list column written without JSON', () => {
     const bad = text.replaceAll('skills_json', 'skills');
-    const issues = issuesOf(() => networkFromGexf(bad));
+    const issues = networkIssuesOf(() => networkFromGexf(bad));
     expect(issues[0]).toMatchObject({
       code: 'unknown_field',
       path: 'nodes["person:jacob"].attributes.skills',

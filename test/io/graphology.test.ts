@@ -10,38 +10,22 @@ import {
   networkToGraphology,
   nodeKey,
 } from '../../src/io/graphology.js';
+import {
+  ADVERSARIAL_IDS,
+  COERCIBLE_ATTRIBUTES,
+  LONG_ID,
+  withOwnProto,
+} from '../support/adversarial.js';
 import { arbitraryNetworkInput } from '../support/arbitraries.js';
+import { networkIssuesOf } from '../support/errors.js';
 import { RICH } from '../support/rich-network.js';
-
-const LONG_ID = 'x'.repeat(5000);
-const ADVERSARIAL_IDS = ['__proto__', 'constructor', 'toString', '😀', 'a:b', `<&>"'`, LONG_ID];
-
-function withPrototypeKey(): Record<string, string | number | boolean> {
-  const attributes: Record<string, string | number | boolean> = {
-    '42': '42',
-    t: 'true',
-    n: 42,
-    b: true,
-    e: '',
-    f: false,
-    neg: -0,
-    tiny: 5e-324,
-  };
-  Object.defineProperty(attributes, '__proto__', {
-    value: 'kept',
-    enumerable: true,
-    writable: true,
-    configurable: true,
-  });
-  return attributes;
-}
 
 /** People with adversarial ids, all related and in one group. */
 function adversarialInput(): NetworkInput {
   const people = ADVERSARIAL_IDS.map((id) => ({
     id,
     name: `name ${id}`,
-    attributes: withPrototypeKey(),
+    attributes: withOwnProto(COERCIBLE_ATTRIBUTES, 'kept'),
   }));
   return {
     organizations: [{ id: '__proto__', name: 'Proto <Inc> & "Co"' }],
@@ -54,16 +38,6 @@ function adversarialInput(): NetworkInput {
       ...(i % 2 === 0 ? { directed: true } : {}),
     })),
   };
-}
-
-function issuesOf(run: () => unknown): InvalidNetworkError['issues'] {
-  try {
-    run();
-  } catch (error) {
-    expect(error).toBeInstanceOf(InvalidNetworkError);
-    return (error as InvalidNetworkError).issues;
-  }
-  throw new Error('expected an InvalidNetworkError');
 }
 
 function mutable(serialized: SerializedGraph): SerializedGraph {
@@ -271,10 +245,12 @@ describe('graphology import errors', () => {
 
   it('rejects what is not a serialised graph', () => {
     for (const value of [null, 42, 'graph', [], undefined]) {
-      const issues = issuesOf(() => networkFromGraphology(value as unknown as SerializedGraph));
+      const issues = networkIssuesOf(() =>
+        networkFromGraphology(value as unknown as SerializedGraph),
+      );
       expect(issues).toEqual([expect.objectContaining({ code: 'invalid_type', path: '' })]);
     }
-    const issues = issuesOf(() =>
+    const issues = networkIssuesOf(() =>
       networkFromGraphology({ nodes: 'x', edges: {} } as unknown as SerializedGraph),
     );
     expect(issues.map((i) => [i.code, i.path])).toEqual([
@@ -285,7 +261,9 @@ describe('graphology import errors', () => {
 
   it('says to export a live graph', () => {
     const graph = Graph.from(serialized);
-    const issues = issuesOf(() => networkFromGraphology(graph as unknown as SerializedGraph));
+    const issues = networkIssuesOf(() =>
+      networkFromGraphology(graph as unknown as SerializedGraph),
+    );
     expect(issues[0]?.message).toContain('graph.export()');
   });
 
@@ -307,7 +285,7 @@ describe('graphology import errors', () => {
     jacob['introductions'] = 'sometimes';
     jacob['nickname'] = 'Jake';
     delete bad.nodes[3]?.attributes?.['type'];
-    const issues = issuesOf(() => networkFromGraphology(bad));
+    const issues = networkIssuesOf(() => networkFromGraphology(bad));
     expect(issues.map((i) => [i.code, i.path])).toEqual([
       ['missing_field', 'nodes["person:michael"].attributes.type'],
       ['invalid_value', 'nodes["robot:x"].key'],
@@ -347,7 +325,7 @@ describe('graphology import errors', () => {
     edge('application:1').attributes['stage'] = 'ghosted';
     edge('at:0').attributes['type'] = 'located-at';
     bad.edges.push({ source: 'person:lee', target: 'person:lee', attributes: {} });
-    const issues = issuesOf(() => networkFromGraphology(bad));
+    const issues = networkIssuesOf(() => networkFromGraphology(bad));
     expect(issues.map((i) => [i.code, i.path])).toEqual([
       ['invalid_value', 'edges["relationship:1"].source'],
       ['inconsistent', 'edges["relationship:2"].undirected'],
@@ -378,7 +356,7 @@ describe('graphology import errors', () => {
       attributes: { type: 'member' },
     });
     bad.nodes.push({ key: 'person:lee', attributes: { type: 'person', name: 'Lee again' } });
-    const issues = issuesOf(() => networkFromGraphology(bad));
+    const issues = networkIssuesOf(() => networkFromGraphology(bad));
     expect(issues.map((i) => [i.code, i.path])).toEqual([
       ['duplicate_id', 'nodes["person:lee"].key'],
       ['duplicate_id', 'edges["member:dup"].target'],
@@ -386,7 +364,7 @@ describe('graphology import errors', () => {
   });
 
   it('rejects a graph of another format or version', () => {
-    const issues = issuesOf(() =>
+    const issues = networkIssuesOf(() =>
       networkFromGraphology({ ...serialized, attributes: { format: 'other', version: 2 } }),
     );
     expect(issues.map((i) => i.path)).toEqual(['attributes.format', 'attributes.version']);
@@ -397,7 +375,7 @@ describe('graphology import errors', () => {
       '"label":"Lee"',
       '"label":"Lee","__proto__":{"polluted":true}',
     );
-    const issues = issuesOf(() => networkFromGraphology(JSON.parse(text)));
+    const issues = networkIssuesOf(() => networkFromGraphology(JSON.parse(text)));
     expect(issues).toEqual([
       expect.objectContaining({
         code: 'unknown_field',

@@ -1,12 +1,8 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import {
-  createNetwork,
-  InvalidNetworkError,
-  networkFromJson,
-  networkToJson,
-} from '../../src/index.js';
+import { createNetwork, networkFromJson, networkToJson } from '../../src/index.js';
 import { arbitraryNetworkInput } from '../support/arbitraries.js';
+import { networkIssuesOf } from '../support/errors.js';
 
 describe('JSON import and export', () => {
   it('round-trips any valid network exactly (import, export, import)', () => {
@@ -43,14 +39,8 @@ describe('JSON import and export', () => {
 
   it('reports JSON syntax errors with line and column', () => {
     const text = '{\n  "people": [\n    {"id": "a", "name": "A",}\n  ]\n}';
-    try {
-      networkFromJson(text, {}, 'network.json');
-      expect.unreachable();
-    } catch (error) {
-      expect(error).toBeInstanceOf(InvalidNetworkError);
-      const [issue] = (error as InvalidNetworkError).issues;
-      expect(issue).toMatchObject({ code: 'parse_error', file: 'network.json', line: 3 });
-    }
+    const [issue] = networkIssuesOf(() => networkFromJson(text, {}, 'network.json'));
+    expect(issue).toMatchObject({ code: 'parse_error', file: 'network.json', line: 3 });
   });
 
   it('names the file in validation issues', () => {

@@ -5,9 +5,9 @@
  * Equal-cost chains may come in a different order from NetworkX than from warmpath, so costs are
  * always compared and the people on a chain only where its cost is unique within TOLERANCE.
  */
-import { readFileSync } from 'node:fs';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { createNetwork, findIntroductions, type Network } from '../../src/index.js';
+import { findIntroductions, type Network } from '../../src/index.js';
+import { type GraphFixture, networkOfFixture, readFixture } from '../support/fixtures.js';
 
 /** Two costs closer than this are the same cost. */
 const TOLERANCE = 1e-9;
@@ -35,15 +35,7 @@ interface FixtureQuery {
   readonly hopLimited: readonly FixtureHopLimit[];
 }
 
-interface PathFixture {
-  readonly name: string;
-  readonly generatedBy: string;
-  readonly nodes: readonly string[];
-  readonly edges: readonly {
-    readonly source: string;
-    readonly target: string;
-    readonly strength: number;
-  }[];
+interface PathFixture extends GraphFixture {
   readonly queries: readonly FixtureQuery[];
 }
 
@@ -52,11 +44,6 @@ interface ChainLike {
   readonly people: readonly string[];
   readonly cost: number;
   readonly probability: number;
-}
-
-function loadFixture(name: string): PathFixture {
-  const url = new URL(`../fixtures/paths/${name}.json`, import.meta.url);
-  return JSON.parse(readFileSync(url, 'utf8')) as PathFixture;
 }
 
 function edgeKey(a: string, b: string): string {
@@ -154,20 +141,12 @@ function expectRanked(chains: readonly ChainLike[]): void {
 }
 
 describe.each(GRAPHS)('NetworkX reference chains: %s', (name) => {
-  const fixture = loadFixture(name);
+  const fixture = readFixture<PathFixture>(`paths/${name}.json`);
   const strengths = strengthsOf(fixture);
   let network: Network;
 
   beforeAll(() => {
-    network = createNetwork({
-      people: fixture.nodes.map((id) => ({ id, name: id })),
-      relationships: fixture.edges.map(({ source, target, strength }) => ({
-        source,
-        target,
-        kind: 'other' as const,
-        strength,
-      })),
-    });
+    network = networkOfFixture(fixture);
   });
 
   it('has a self-consistent fixture', () => {

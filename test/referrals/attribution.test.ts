@@ -3,7 +3,6 @@
  * chains and probabilities follow from given strengths, the day-before rule at its edges, the
  * rewinding of organisations, the disagreement list, options, exports and the seed story.
  */
-import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import {
   createNetwork,
@@ -13,6 +12,7 @@ import {
   type NetworkInput,
 } from '../../src/index.js';
 import { attributeHires, hireEve } from '../../src/referrals/attribution.js';
+import { seedStoryNetwork } from '../support/fixtures.js';
 
 const HIRE_DATE = '2024-06-10';
 
@@ -313,11 +313,7 @@ describe('attributeHires: options', () => {
 });
 
 describe('attributeHires: the seed story', () => {
-  const network = createNetwork(
-    JSON.parse(
-      readFileSync(new URL('../../examples/seed-story/network.json', import.meta.url), 'utf8'),
-    ),
-  );
+  const network = seedStoryNetwork();
   const result = attributeHires(network);
   const of = (personId: string) => result.hires.find((h) => h.personId === personId);
 

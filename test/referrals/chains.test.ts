@@ -3,7 +3,6 @@
  * (ordering, cycles, people hired twice, each kind of vacancy evidence, the gap rule), exports
  * and the seed story.
  */
-import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import {
   createNetwork,
@@ -13,6 +12,7 @@ import {
   type Person,
 } from '../../src/index.js';
 import { type ReferralNode, referralChains, vacancyChains } from '../../src/referrals/chains.js';
+import { seedStoryNetwork } from '../support/fixtures.js';
 
 const ORGS = ['o1', 'o2', 'o3'].map((id) => ({ id, name: id }));
 
@@ -306,11 +306,7 @@ describe('vacancyChains', () => {
 });
 
 describe('chains: the seed story', () => {
-  const network = createNetwork(
-    JSON.parse(
-      readFileSync(new URL('../../examples/seed-story/network.json', import.meta.url), 'utf8'),
-    ),
-  );
+  const network = seedStoryNetwork();
 
   it("Jacob's hire fills the job Michael left for Laura's", () => {
     const chain = vacancyChains(network).chains.find((c) =>

@@ -10,15 +10,8 @@ import {
   referralFunnel,
 } from '../../src/referrals/funnel.js';
 import { differenceInterval, proportionInterval } from '../../src/referrals/intervals.js';
-
-const job = (id: string, organizationId: string, hiringManagerId: string) => ({
-  id,
-  title: `Job ${id}`,
-  organizationId,
-  hiringManagerId,
-  requirements: [],
-  status: 'open' as const,
-});
+import { thrownBy } from '../support/errors.js';
+import { jobRecord } from '../support/records.js';
 
 type Row = readonly [
   string,
@@ -59,10 +52,10 @@ const INPUT: NetworkInput = {
     name: id.toUpperCase(),
   })),
   jobs: [
-    job('acme-eng', 'acme', 'm1'),
-    job('acme-ops', 'acme', 'm1'),
-    job('globex-eng', 'globex', 'm2'),
-    job('initech-x', 'initech', 'm3'),
+    jobRecord('acme-eng', 'acme', 'm1', 'open'),
+    jobRecord('acme-ops', 'acme', 'm1', 'open'),
+    jobRecord('globex-eng', 'globex', 'm2', 'open'),
+    jobRecord('initech-x', 'initech', 'm3', 'open'),
   ],
   applications: ROWS.map(([personId, jobId, date, channel, stage, wave]) => ({
     personId,
@@ -228,23 +221,17 @@ describe('referralFunnel: grouping', () => {
 
 describe('referralFunnel: invalid options', () => {
   it('lists every problem at once', () => {
-    try {
-      referralFunnel(network, {
-        by: { period: 'decade' },
-        level: -1,
-        unknown: 'ignore',
-        compare: [],
-      } as never);
-      expect.unreachable();
-    } catch (error) {
-      expect(error).toBeInstanceOf(InvalidOptionsError);
-      expect((error as InvalidOptionsError).issues.map((i) => i.path)).toEqual([
-        'compare',
-        'level',
-        'unknown',
-        'by.period',
-      ]);
-    }
+    const error = thrownBy(
+      () =>
+        referralFunnel(network, {
+          by: { period: 'decade' },
+          level: -1,
+          unknown: 'ignore',
+          compare: [],
+        } as never),
+      InvalidOptionsError,
+    );
+    expect(error.issues.map((i) => i.path)).toEqual(['compare', 'level', 'unknown', 'by.period']);
   });
 
   it('names every application a by function gave a non-string for', () => {

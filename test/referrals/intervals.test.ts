@@ -2,7 +2,6 @@
  * Proportion and difference intervals against SciPy 1.10 (and mpmath for the incomplete beta),
  * from test/fixtures/referrals/make_intervals.py; its README describes every field.
  */
-import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { InvalidOptionsError } from '../../src/errors.js';
 import {
@@ -13,6 +12,8 @@ import {
   proportionInterval,
   regularizedIncompleteBeta,
 } from '../../src/referrals/intervals.js';
+import { optionIssuesOf } from '../support/errors.js';
+import { readFixture } from '../support/fixtures.js';
 
 type Bounds = readonly [number, number];
 
@@ -53,9 +54,7 @@ interface IntervalFixture {
   }[];
 }
 
-const fixture = JSON.parse(
-  readFileSync(new URL('../fixtures/referrals/intervals.json', import.meta.url), 'utf8'),
-) as IntervalFixture;
+const fixture = readFixture<IntervalFixture>('referrals/intervals.json');
 
 /** Relative tolerance against SciPy's Wilson bounds and Boost's beta quantiles. */
 const RELATIVE = 1e-12;
@@ -299,19 +298,9 @@ describe('special functions', () => {
   });
 });
 
-function issuesOf(run: () => unknown): { path: string; code: string }[] {
-  try {
-    run();
-  } catch (error) {
-    expect(error).toBeInstanceOf(InvalidOptionsError);
-    return (error as InvalidOptionsError).issues.map(({ path, code }) => ({ path, code }));
-  }
-  throw new Error('expected an InvalidOptionsError');
-}
-
 describe('invalid arguments', () => {
   it('lists every problem of proportionInterval at once', () => {
-    const issues = issuesOf(() =>
+    const issues = optionIssuesOf(() =>
       proportionInterval(1.5, -2, { level: 1, method: 'wald' as 'wilson' }),
     );
     expect(issues).toEqual([
@@ -323,17 +312,19 @@ describe('invalid arguments', () => {
   });
 
   it('refuses more successes than trials, no trials, non-numbers and unknown options', () => {
-    expect(issuesOf(() => proportionInterval(5, 3))).toEqual([
+    expect(optionIssuesOf(() => proportionInterval(5, 3))).toEqual([
       { path: 'successes', code: 'inconsistent' },
     ]);
-    expect(issuesOf(() => proportionInterval(0, 0))).toEqual([
+    expect(optionIssuesOf(() => proportionInterval(0, 0))).toEqual([
       { path: 'trials', code: 'out_of_range' },
     ]);
-    expect(issuesOf(() => proportionInterval('3' as unknown as number, 10))).toEqual([
+    expect(optionIssuesOf(() => proportionInterval('3' as unknown as number, 10))).toEqual([
       { path: 'successes', code: 'invalid_type' },
     ]);
     expect(
-      issuesOf(() => proportionInterval(3, 10, { levle: 0.9 } as unknown as { level: number })),
+      optionIssuesOf(() =>
+        proportionInterval(3, 10, { levle: 0.9 } as unknown as { level: number }),
+      ),
     ).toEqual([{ path: 'levle', code: 'unknown_field' }]);
     expect(() => proportionInterval(3, 10, { level: 0 })).toThrow(/strictly between 0 and 1/);
     expect(() => proportionInterval(3, 10, { level: Number.NaN })).toThrow(InvalidOptionsError);
@@ -341,7 +332,7 @@ describe('invalid arguments', () => {
   });
 
   it('lists every problem of differenceInterval with its side', () => {
-    const issues = issuesOf(() =>
+    const issues = optionIssuesOf(() =>
       differenceInterval({ successes: 4, trials: 3 }, { successes: -1, trials: 0.5 }, { level: 2 }),
     );
     expect(issues).toEqual([
@@ -350,11 +341,11 @@ describe('invalid arguments', () => {
       { path: 'b.trials', code: 'out_of_range' },
       { path: 'level', code: 'out_of_range' },
     ]);
-    expect(issuesOf(() => differenceInterval(null as never, { successes: 1, trials: 2 }))).toEqual([
-      { path: 'a', code: 'invalid_type' },
-    ]);
     expect(
-      issuesOf(() =>
+      optionIssuesOf(() => differenceInterval(null as never, { successes: 1, trials: 2 })),
+    ).toEqual([{ path: 'a', code: 'invalid_type' }]);
+    expect(
+      optionIssuesOf(() =>
         differenceInterval({ successes: 1, trials: 2 }, { successes: 1, trials: 2 }, {
           method: 'wilson',
         } as never),

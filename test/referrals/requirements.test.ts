@@ -3,7 +3,6 @@
  * stood before the hire, shares by channel with their intervals, custom matchers, options,
  * exports and the seed story.
  */
-import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import {
   createNetwork,
@@ -19,6 +18,8 @@ import {
   type RequirementContext,
   requirementsGap,
 } from '../../src/referrals/requirements.js';
+import { thrownBy } from '../support/errors.js';
+import { seedStoryNetwork } from '../support/fixtures.js';
 
 const someone = (skills: string[], titles: string[] = []): Person => ({
   id: 'p',
@@ -236,27 +237,17 @@ describe('requirementsGap: shares by channel', () => {
   });
 
   it('lists every bad option at once', () => {
-    try {
-      requirementsGap(network, { matcher: 'words', level: 1, method: 'wald', extra: 1 } as never);
-      expect.unreachable();
-    } catch (error) {
-      expect(error).toBeInstanceOf(InvalidOptionsError);
-      expect((error as InvalidOptionsError).issues.map((i) => i.path).sort()).toEqual([
-        'extra',
-        'level',
-        'matcher',
-        'method',
-      ]);
-    }
+    const error = thrownBy(
+      () =>
+        requirementsGap(network, { matcher: 'words', level: 1, method: 'wald', extra: 1 } as never),
+      InvalidOptionsError,
+    );
+    expect(error.issues.map((i) => i.path).sort()).toEqual(['extra', 'level', 'matcher', 'method']);
   });
 });
 
 describe('requirementsGap: the seed story', () => {
-  const network = createNetwork(
-    JSON.parse(
-      readFileSync(new URL('../../examples/seed-story/network.json', import.meta.url), 'utf8'),
-    ),
-  );
+  const network = seedStoryNetwork();
   const gap = requirementsGap(network);
   const of = (personId: string) => gap.hires.find((h) => h.personId === personId);
 

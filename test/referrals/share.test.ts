@@ -5,15 +5,8 @@ import { describe, expect, it } from 'vitest';
 import { createNetwork, InvalidOptionsError, type NetworkInput } from '../../src/index.js';
 import { differenceInterval, proportionInterval } from '../../src/referrals/intervals.js';
 import { compareGroupKeys, referralShare, type ShareGroup } from '../../src/referrals/share.js';
-
-const job = (id: string, organizationId: string, hiringManagerId: string) => ({
-  id,
-  title: `Job ${id}`,
-  organizationId,
-  hiringManagerId,
-  requirements: [],
-  status: 'filled' as const,
-});
+import { optionIssuesOf, thrownBy } from '../support/errors.js';
+import { jobRecord } from '../support/records.js';
 
 /**
  * | hire | job        | date                      | channel   | cohort  |
@@ -38,10 +31,10 @@ const INPUT: NetworkInput = {
     (id) => ({ id, name: id.toUpperCase() }),
   ),
   jobs: [
-    job('globex-eng', 'globex', 'm2'),
-    job('acme-eng', 'acme', 'm1'),
-    job('acme-ops', 'acme', 'm1'),
-    job('initech-x', 'initech', 'm3'),
+    jobRecord('globex-eng', 'globex', 'm2', 'filled'),
+    jobRecord('acme-eng', 'acme', 'm1', 'filled'),
+    jobRecord('acme-ops', 'acme', 'm1', 'filled'),
+    jobRecord('initech-x', 'initech', 'm3', 'filled'),
   ],
   hires: [
     {
@@ -323,19 +316,9 @@ describe('referralShare: comparisons', () => {
   });
 });
 
-function issuesOf(run: () => unknown): { path: string; code: string }[] {
-  try {
-    run();
-  } catch (error) {
-    expect(error).toBeInstanceOf(InvalidOptionsError);
-    return (error as InvalidOptionsError).issues.map(({ path, code }) => ({ path, code }));
-  }
-  throw new Error('expected an InvalidOptionsError');
-}
-
 describe('referralShare: invalid options', () => {
   it('lists every problem at once', () => {
-    const issues = issuesOf(() =>
+    const issues = optionIssuesOf(() =>
       referralShare(network, {
         by: 'channel',
         level: 2,
@@ -354,35 +337,36 @@ describe('referralShare: invalid options', () => {
   });
 
   it('checks every form of by', () => {
-    expect(issuesOf(() => referralShare(network, { by: { period: 'week' } } as never))).toEqual([
-      { path: 'by.period', code: 'invalid_value' },
-    ]);
-    expect(issuesOf(() => referralShare(network, { by: { attribute: '' } }))).toEqual([
+    expect(
+      optionIssuesOf(() => referralShare(network, { by: { period: 'week' } } as never)),
+    ).toEqual([{ path: 'by.period', code: 'invalid_value' }]);
+    expect(optionIssuesOf(() => referralShare(network, { by: { attribute: '' } }))).toEqual([
       { path: 'by.attribute', code: 'invalid_value' },
     ]);
     expect(
-      issuesOf(() => referralShare(network, { by: { period: 'year', attribute: 'x' } } as never)),
+      optionIssuesOf(() =>
+        referralShare(network, { by: { period: 'year', attribute: 'x' } } as never),
+      ),
     ).toEqual([{ path: 'by', code: 'invalid_value' }]);
-    expect(issuesOf(() => referralShare(network, { by: null } as never))).toEqual([
+    expect(optionIssuesOf(() => referralShare(network, { by: null } as never))).toEqual([
       { path: 'by', code: 'invalid_value' },
     ]);
   });
 
   it('names every hire a by function gave a non-string for', () => {
-    try {
-      referralShare(network, { by: (hire) => (hire.channel === 'unknown' ? 42 : 'x') as string });
-      expect.unreachable();
-    } catch (error) {
-      expect(error).toBeInstanceOf(InvalidOptionsError);
-      const messages = (error as InvalidOptionsError).issues.map((i) => i.message);
-      expect(messages).toHaveLength(2);
-      expect(messages[0]).toContain('returned 42 for hires[3]');
-      expect(messages[1]).toContain('for hires[7]');
-    }
+    const error = thrownBy(
+      () =>
+        referralShare(network, { by: (hire) => (hire.channel === 'unknown' ? 42 : 'x') as string }),
+      InvalidOptionsError,
+    );
+    const messages = error.issues.map((i) => i.message);
+    expect(messages).toHaveLength(2);
+    expect(messages[0]).toContain('returned 42 for hires[3]');
+    expect(messages[1]).toContain('for hires[7]');
   });
 
   it('checks compare pairs against the groups, with a suggestion', () => {
-    const issues = issuesOf(() =>
+    const issues = optionIssuesOf(() =>
       referralShare(network, {
         by: 'organization',
         compare: [['acme', 'acmee'], ['acme'], ['acme', 3], ['globex', null]] as never,
@@ -397,10 +381,10 @@ describe('referralShare: invalid options', () => {
     expect(() =>
       referralShare(network, { by: 'organization', compare: [['acme', 'acmee']] }),
     ).toThrow('did you mean "acme"');
-    expect(issuesOf(() => referralShare(network, { compare: 'acme' } as never))).toEqual([
+    expect(optionIssuesOf(() => referralShare(network, { compare: 'acme' } as never))).toEqual([
       { path: 'compare', code: 'invalid_type' },
     ]);
-    expect(issuesOf(() => referralShare(network, 'organization' as never))).toEqual([
+    expect(optionIssuesOf(() => referralShare(network, 'organization' as never))).toEqual([
       { path: '', code: 'invalid_type' },
     ]);
   });

@@ -3,7 +3,6 @@
  * small networks (strength, kinds, age, mutual contacts, overlap), Granovetter's categories at
  * their boundaries, the day-before rule, options, exports and the seed story.
  */
-import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { createNetwork, InvalidOptionsError, type NetworkInput } from '../../src/index.js';
 import {
@@ -11,6 +10,8 @@ import {
   contactFrequency,
   tieAnalysis,
 } from '../../src/referrals/tie-analysis.js';
+import { thrownBy } from '../support/errors.js';
+import { seedStoryNetwork } from '../support/fixtures.js';
 
 const yearsBetween = (from: string, to: string): number =>
   (Date.parse(`${to}T00:00:00Z`) - Date.parse(`${from}T00:00:00Z`)) / 86_400_000 / 365.25;
@@ -234,25 +235,17 @@ describe("tieAnalysis: Granovetter's categories and the weak/strong split", () =
         InvalidOptionsError,
       );
     }
-    try {
-      tieAnalysis(network, { weakThreshold: 2, threshold: 0.4 } as never);
-      expect.unreachable();
-    } catch (error) {
-      expect((error as InvalidOptionsError).issues.map((i) => i.path).sort()).toEqual([
-        'threshold',
-        'weakThreshold',
-      ]);
-    }
+    const error = thrownBy(
+      () => tieAnalysis(network, { weakThreshold: 2, threshold: 0.4 } as never),
+      InvalidOptionsError,
+    );
+    expect(error.issues.map((i) => i.path).sort()).toEqual(['threshold', 'weakThreshold']);
     expect(tieAnalysis(network, { weakThreshold: 1 }).weakThreshold).toBe(1);
   });
 });
 
 describe('tieAnalysis: the seed story', () => {
-  const network = createNetwork(
-    JSON.parse(
-      readFileSync(new URL('../../examples/seed-story/network.json', import.meta.url), 'utf8'),
-    ),
-  );
+  const network = seedStoryNetwork();
   const result = tieAnalysis(network);
 
   it("Jacob's hire is a referral by Michael, whose tie to the hiring manager existed", () => {

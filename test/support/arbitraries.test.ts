@@ -1,6 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { createNetwork } from '../../src/index.js';
+import { COLLECTIONS } from '../../src/model/schema.js';
 import { arbitraryNetworkInput } from './arbitraries.js';
 
 describe('arbitraryNetworkInput', () => {
@@ -15,15 +16,7 @@ describe('arbitraryNetworkInput', () => {
 
   it('generates networks with every collection populated', () => {
     const samples = fc.sample(arbitraryNetworkInput(), { numRuns: 200, seed: 1 });
-    for (const key of [
-      'organizations',
-      'people',
-      'jobs',
-      'groups',
-      'relationships',
-      'hires',
-      'applications',
-    ] as const) {
+    for (const key of COLLECTIONS) {
       expect(
         samples.some((s) => (s[key]?.length ?? 0) > 0),
         key,
