@@ -10,7 +10,7 @@
  *
  * @module
  */
-import { execSync, spawnSync } from 'node:child_process';
+import { spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { loadavg } from 'node:os';
 import { relative } from 'node:path';
@@ -28,6 +28,7 @@ import {
   largestComponent,
   quantile,
   randomPairs,
+  revision,
   settledMemory,
   timePairs,
   typedArrayBytes,
@@ -499,17 +500,6 @@ function benchSize(people: number): SizeResult {
     mismatches,
     notes,
   };
-}
-
-/** The commit under test (read-only git), noting uncommitted changes in src/. */
-function revision(): string {
-  const git = (args: string) => execSync(`git ${args}`, { encoding: 'utf8' }).trim();
-  try {
-    const dirty = git('status --porcelain -- src') !== '';
-    return `commit ${git('rev-parse --short HEAD')}${dirty ? ', with uncommitted changes in src/' : ''}`;
-  } catch {
-    return 'commit unknown (not a git work tree)';
-  }
 }
 
 function main(): void {

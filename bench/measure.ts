@@ -5,6 +5,7 @@
  *
  * @module
  */
+import { execSync } from 'node:child_process';
 import type { CompiledNetwork } from '../src/graph/compiled.js';
 import { mulberry32, splitmix32 } from './generate.js';
 
@@ -179,4 +180,15 @@ export function hopLimitedCost(
     frontier = changed;
   }
   return previous[target] as number;
+}
+
+/** The commit under test (read-only git), noting uncommitted changes in src/. */
+export function revision(): string {
+  const git = (args: string) => execSync(`git ${args}`, { encoding: 'utf8' }).trim();
+  try {
+    const dirty = git('status --porcelain -- src') !== '';
+    return `commit ${git('rev-parse --short HEAD')}${dirty ? ', with uncommitted changes in src/' : ''}`;
+  } catch {
+    return 'commit unknown (not a git work tree)';
+  }
 }

@@ -1,0 +1,582 @@
+/**
+ * Helpers of the centrality benchmark: compiling a generated network, running long computations
+ * under a time budget (stopping them through their `signal` and extrapolating from their
+ * `onProgress` reports), comparing score vectors, and profiling the single-source pass of
+ * Brandes' algorithm.
+ *
+ * @module
+ */
+import {
+  accumulateDependencies,
+  createBrandesBuffers,
+  shortestPathDag,
+} from '../src/centrality/brandes.js';
+import { SingleSourceDistances } from '../src/centrality/shortest-distances.js';
+import { weightedView } from '../src/centrality/weights.js';
+import { type CompiledNetwork, CompiledNetworkBuilder } from '../src/graph/compiled.js';
+import { IndexHeap } from '../src/graph/heap.js';
+import { type GeneratedNetwork, generateNetwork, mulberry32, splitmix32 } from './generate.js';
+import { typedArrayBytes } from './measure.js';
+
+export const ms = (t0: number) => performance.now() - t0;
+
+/** A generated network and its compiled form, with what compiling cost. */
+export interface CompiledInfo {
+  readonly people: number;
+  readonly ties: number;
+  readonly communities: number;
+  /** Time to generate the tie stream alone (subtracted from `compileMs`). */
+  readonly generationMs: number;
+  /** Streaming the ties into `CompiledNetworkBuilder` plus `build()`, generation excluded. */
+  readonly compileMs: number;
+  /** `build()` alone. */
+  readonly buildMs: number;
+  /** Bytes of the compiled typed arrays. */
+  readonly typedBytes: number;
+}
+
+export interface Compiled {
+  readonly network: GeneratedNetwork;
+  readonly ids: readonly string[];
+  readonly compiled: CompiledNetwork;
+  readonly info: CompiledInfo;
+}
+
+/** Generates the seeded network and compiles it as bench/chains.ts does. */
+export function compileGenerated(people: number, seed: number): Compiled {
+  const network = generateNetwork({ people, seed });
+  const ids = Array.from({ length: people }, (_, i) => network.id(i));
+  const t0 = performance.now();
+  network.forEachTie(() => {});
+  const generationMs = ms(t0);
+  const t1 = performance.now();
+  const builder = new CompiledNetworkBuilder();
+  for (const id of ids) builder.addPerson(id);
+  network.forEachTie((s, t, strength) => {
+    builder.addTie(ids[s] as string, ids[t] as string, strength, strength);
+  });
+  const streamedMs = ms(t1);
+  const t2 = performance.now();
+  const compiled = builder.build();
+  const buildMs = ms(t2);
+  for (let i = 0; i < people; i++) {
+    // Ids sort as indices, so person i of the generator (and of the edge file) is warmpath's i.
+    if (compiled.ids[i] !== ids[i]) throw new Error(`person ${i} is ${compiled.ids[i]} compiled`);
+  }
+  return {
+    network,
+    ids,
+    compiled,
+    info: {
+      people,
+      ties: compiled.tieCount,
+      communities: network.communityCount,
+      generationMs,
+      compileMs: streamedMs - generationMs + buildMs,
+      buildMs,
+      typedBytes: typedArrayBytes(compiled),
+    },
+  };
+}
+
+/** What a budgeted run gave: its result if it finished, else an extrapolated time. */
+export interface Outcome<T> {
+  readonly result: T | undefined;
+  /** Measured seconds when it finished; extrapolated seconds when stopped; NaN if unknown. */
+  readonly seconds: number;
+  /** Seconds actually spent. */
+  readonly elapsed: number;
+  /** Units (sources) done and to do, from the last progress report. */
+  readonly done: number;
+  readonly total: number;
+  readonly finished: boolean;
+  /** The budget it ran under, seconds. */
+  readonly budget: number;
+  /** Progress reports: [milliseconds since the start, units done]. */
+  readonly points: readonly (readonly [number, number])[];
+}
+
+interface Budgeted {
+  readonly onProgress: (done: number, total: number) => void;
+  readonly signal: AbortSignal;
+}
+
+/**
+ * Seconds for `total` units from progress points: the time of the first report (which carries
+ * the set-up) plus the rate between the first and last reports for the rest.
+ */
+export function extrapolateSeconds(points: readonly (readonly [number, number])[], total: number) {
+  const first = points[0];
+  const last = points[points.length - 1];
+  if (first === undefined || last === undefined || first[1] === 0) return Number.NaN;
+  if (last[1] === first[1]) return (first[0] * total) / first[1] / 1000;
+  const rate = (last[0] - first[0]) / (last[1] - first[1]);
+  return (first[0] + rate * (total - first[1])) / 1000;
+}
+
+function outcome<T>(
+  result: T | undefined,
+  t0: number,
+  points: [number, number][],
+  total: number,
+  budgetMs: number,
+): Outcome<T> {
+  const elapsed = ms(t0) / 1000;
+  const finished = result !== undefined;
+  const done = finished ? total : (points[points.length - 1]?.[1] ?? 0);
+  return {
+    result,
+    seconds: finished ? elapsed : extrapolateSeconds(points, total),
+    elapsed,
+    done,
+    total,
+    finished,
+    budget: budgetMs / 1000,
+    points,
+  };
+}
+
+/**
+ * Runs a synchronous measure with `onProgress` and `signal`, aborting it at the progress report
+ * after which the next one would fall past the budget.
+ */
+export function budgetedSync<T>(budgetMs: number, run: (options: Budgeted) => T): Outcome<T> {
+  const controller = new AbortController();
+  const points: [number, number][] = [];
+  let total = 0;
+  const t0 = performance.now();
+  const onProgress = (done: number, all: number) => {
+    const t = ms(t0);
+    const previous = points[points.length - 1];
+    points.push([t, done]);
+    total = all;
+    const step = previous === undefined ? t : t - previous[0];
+    if (done < all && t + step > budgetMs) controller.abort();
+  };
+  try {
+    return outcome(run({ onProgress, signal: controller.signal }), t0, points, total, budgetMs);
+  } catch (error) {
+    if (!controller.signal.aborted) throw error;
+    return outcome<T>(undefined, t0, points, total, budgetMs);
+  }
+}
+
+/** Runs an asynchronous measure, aborting it when the budget is spent. */
+export async function budgetedAsync<T>(
+  budgetMs: number,
+  run: (options: Budgeted) => Promise<T>,
+): Promise<Outcome<T>> {
+  const controller = new AbortController();
+  const points: [number, number][] = [];
+  let total = 0;
+  const t0 = performance.now();
+  const timer = setTimeout(() => controller.abort(), budgetMs);
+  const onProgress = (done: number, all: number) => {
+    points.push([ms(t0), done]);
+    total = all;
+  };
+  try {
+    return outcome(
+      await run({ onProgress, signal: controller.signal }),
+      t0,
+      points,
+      total,
+      budgetMs,
+    );
+  } catch (error) {
+    if (!controller.signal.aborted) throw error;
+    return outcome<T>(undefined, t0, points, total, budgetMs);
+  } finally {
+    clearTimeout(timer);
+  }
+}
+
+/** Times `run` `repeats` times; returns the times (ms) and the last result. */
+export function repeat<T>(repeats: number, run: () => T): { times: number[]; result: T } {
+  const times: number[] = [];
+  let result: T | undefined;
+  for (let i = 0; i < repeats; i++) {
+    const t0 = performance.now();
+    result = run();
+    times.push(ms(t0));
+  }
+  return { times, result: result as T };
+}
+
+export function median(values: readonly number[]): number {
+  const sorted = [...values].sort((a, b) => a - b);
+  const mid = sorted.length >> 1;
+  if (sorted.length === 0) return Number.NaN;
+  return sorted.length % 2 === 1
+    ? (sorted[mid] as number)
+    : ((sorted[mid - 1] as number) + (sorted[mid] as number)) / 2;
+}
+
+/** How far two score vectors are apart. */
+export interface Difference {
+  /** max |a − b| / max(|a|, |b|), over people whose larger score is above 1e-12 × the top score. */
+  readonly maxRelative: number;
+  readonly maxAbsolute: number;
+  /** Largest score of `b`, to read `maxAbsolute` against. */
+  readonly top: number;
+  readonly compared: number;
+}
+
+export function difference(a: ArrayLike<number>, b: ArrayLike<number>): Difference {
+  if (a.length !== b.length) throw new Error(`vectors of ${a.length} and ${b.length} scores`);
+  let top = 0;
+  for (let i = 0; i < b.length; i++) top = Math.max(top, Math.abs(b[i] as number));
+  const floor = 1e-12 * top;
+  let maxRelative = 0;
+  let maxAbsolute = 0;
+  for (let i = 0; i < a.length; i++) {
+    const x = a[i] as number;
+    const y = b[i] as number;
+    if (Number.isNaN(x) !== Number.isNaN(y))
+      return { maxRelative: 1, maxAbsolute: 1, top, compared: a.length };
+    const d = Math.abs(x - y);
+    maxAbsolute = Math.max(maxAbsolute, d);
+    const scale = Math.max(Math.abs(x), Math.abs(y));
+    if (scale > floor) maxRelative = Math.max(maxRelative, d / scale);
+  }
+  return { maxRelative, maxAbsolute, top, compared: a.length };
+}
+
+/** Scores of a warmpath result (a Map by id) as a vector by person index. */
+export function byIndex(scores: ReadonlyMap<string, number>, ids: readonly string[]): Float64Array {
+  return Float64Array.from(ids, (id) => scores.get(id) ?? Number.NaN);
+}
+
+/** Seeded sample of `count` distinct people (a partial Fisher–Yates shuffle). */
+export function samplePeople(
+  people: number,
+  count: number,
+  seed: number,
+  stream: number,
+): number[] {
+  const random = mulberry32(splitmix32(seed, stream));
+  const pool = Array.from({ length: people }, (_, i) => i);
+  const k = Math.min(count, people);
+  for (let i = 0; i < k; i++) {
+    const j = i + Math.floor(random() * (people - i));
+    [pool[i], pool[j]] = [pool[j] as number, pool[i] as number];
+  }
+  return pool.slice(0, k);
+}
+
+/** Size of each person's connected component. */
+export function componentSizes(g: CompiledNetwork): Uint32Array {
+  const n = g.nodeCount;
+  const sizeOf = new Uint32Array(n);
+  const seen = new Uint8Array(n);
+  const queue = new Uint32Array(n);
+  for (let start = 0; start < n; start++) {
+    if (seen[start] === 1) continue;
+    let head = 0;
+    let tail = 0;
+    queue[tail++] = start;
+    seen[start] = 1;
+    while (head < tail) {
+      const v = queue[head++] as number;
+      for (let e = g.offsets[v] as number; e < (g.offsets[v + 1] as number); e++) {
+        const w = g.neighbors[e] as number;
+        if (seen[w] === 0) {
+          seen[w] = 1;
+          queue[tail++] = w;
+        }
+      }
+    }
+    for (let i = 0; i < tail; i++) sizeOf[queue[i] as number] = tail;
+  }
+  return sizeOf;
+}
+
+/**
+ * A numbering with locality: people ordered by community (the generator's), then by index.
+ * About three ties in four are inside a community, so most steps go to nearby indices.
+ */
+export function communityRank(network: GeneratedNetwork): Uint32Array {
+  const n = network.people;
+  const byCommunity = Array.from({ length: n }, (_, i) => i).sort(
+    (a, b) => (network.communityOf[a] as number) - (network.communityOf[b] as number) || a - b,
+  );
+  const rank = new Uint32Array(n);
+  byCommunity.forEach((person, r) => {
+    rank[person] = r;
+  });
+  return rank;
+}
+
+/** The same network compiled with people renumbered by `rank` (ids `q` + zero-padded rank). */
+export function renumbered(network: GeneratedNetwork, rank: Uint32Array): CompiledNetwork {
+  const width = String(network.people - 1).length;
+  const ids = Array.from(rank, (r) => `q${String(r).padStart(width, '0')}`);
+  const builder = new CompiledNetworkBuilder();
+  for (const id of [...ids].sort()) builder.addPerson(id);
+  network.forEachTie((s, t, strength) => {
+    builder.addTie(ids[s] as string, ids[t] as string, strength, strength);
+  });
+  return builder.build();
+}
+
+/** Per-source means of the single-source pass of Brandes' algorithm on some sources. */
+export interface PassProfile {
+  readonly label: string;
+  readonly sources: number;
+  readonly reached: number;
+  /** Adjacency entries scanned (the degrees of the people settled). */
+  readonly scanned: number;
+  readonly pushes: number;
+  /** Heap pops of entries already settled (lazy deletion). */
+  readonly stalePops: number;
+  /** Largest heap size seen (the most of all sources). */
+  readonly peakHeap: number;
+  /** Whether the replay that counted heap traffic settled people in warmpath's order. */
+  readonly replayMatches: boolean;
+  /** `shortestPathDag` (Dijkstra with path counts and predecessor lists), ms. */
+  readonly dagMs: number;
+  /** `accumulateDependencies`, ms. */
+  readonly accumulateMs: number;
+  /** Plain Dijkstra of closeness (`SingleSourceDistances.run`), ms. */
+  readonly dijkstraMs: number;
+  /** Sum of the dependencies added, to check a renumbered network gives the same. */
+  readonly checksum: number;
+}
+
+/**
+ * warmpath's heap traffic in `shortestPathDag`, replayed with bench code: the same push rule
+ * (a person is pushed when first reached, and again whenever a cheaper chain, or an equally
+ * cheap one with fewer hops, is found; stale entries are skipped when popped) and the same
+ * order (cost, then hops, then insertion). Counting through warmpath's own heap would hand
+ * `shortestPathDag` a second kind of heap object and slow it for the rest of the process.
+ */
+export class HeapReplay {
+  readonly order: Int32Array;
+  #dist: Float64Array;
+  #hops: Uint32Array;
+  #seen: Uint32Array;
+  #settled: Uint32Array;
+  #stamp = 0;
+  #items = new Int32Array(1024);
+  #keys = new Float64Array(1024);
+  #ties = new Int32Array(1024);
+  #orders = new Int32Array(1024);
+  #size = 0;
+
+  constructor(n: number) {
+    this.order = new Int32Array(n);
+    this.#dist = new Float64Array(n);
+    this.#hops = new Uint32Array(n);
+    this.#seen = new Uint32Array(n);
+    this.#settled = new Uint32Array(n);
+  }
+
+  run(
+    s: number,
+    offsets: Uint32Array,
+    neighbors: Uint32Array,
+    weights: Float64Array,
+  ): { reached: number; pushes: number; pops: number; peak: number } {
+    const dist = this.#dist;
+    const hops = this.#hops;
+    const seen = this.#seen;
+    const settled = this.#settled;
+    const stamp = ++this.#stamp;
+    let pushes = 0;
+    let pops = 0;
+    let peak = 0;
+    let counter = 0;
+    let reached = 0;
+    this.#size = 0;
+    const push = (item: number, key: number, tie: number) => {
+      pushes++;
+      this.#push(item, key, tie, counter++);
+      if (this.#size > peak) peak = this.#size;
+    };
+    seen[s] = stamp;
+    dist[s] = 0;
+    hops[s] = 0;
+    push(s, 0, 0);
+    while (this.#size > 0) {
+      const v = this.#pop();
+      pops++;
+      if (settled[v] === stamp) continue;
+      settled[v] = stamp;
+      this.order[reached++] = v;
+      const dv = dist[v] as number;
+      const hw = (hops[v] as number) + 1;
+      for (let e = offsets[v] as number; e < (offsets[v + 1] as number); e++) {
+        const step = weights[e] as number;
+        if (step === Number.POSITIVE_INFINITY) continue;
+        const w = neighbors[e] as number;
+        const d = dv + step;
+        const fresh = seen[w] !== stamp;
+        if (!fresh && settled[w] === stamp) continue;
+        if (fresh || d < (dist[w] as number) || (d === dist[w] && hw < (hops[w] as number))) {
+          seen[w] = stamp;
+          dist[w] = d;
+          hops[w] = hw;
+          push(w, d, hw);
+        }
+      }
+    }
+    return { reached, pushes, pops, peak };
+  }
+
+  #before(a: number, key: number, tie: number, order: number): boolean {
+    const k = this.#keys[a] as number;
+    if (k !== key) return k < key;
+    const t = this.#ties[a] as number;
+    if (t !== tie) return t < tie;
+    return (this.#orders[a] as number) < order;
+  }
+
+  #set(i: number, item: number, key: number, tie: number, order: number): void {
+    this.#items[i] = item;
+    this.#keys[i] = key;
+    this.#ties[i] = tie;
+    this.#orders[i] = order;
+  }
+
+  #push(item: number, key: number, tie: number, order: number): void {
+    if (this.#size === this.#items.length) {
+      const grow = <T extends Int32Array | Float64Array>(a: T, make: (n: number) => T): T => {
+        const b = make(a.length * 2);
+        b.set(a);
+        return b;
+      };
+      this.#items = grow(this.#items, (n) => new Int32Array(n));
+      this.#keys = grow(this.#keys, (n) => new Float64Array(n));
+      this.#ties = grow(this.#ties, (n) => new Int32Array(n));
+      this.#orders = grow(this.#orders, (n) => new Int32Array(n));
+    }
+    let i = this.#size++;
+    while (i > 0) {
+      const parent = (i - 1) >> 1;
+      if (this.#before(parent, key, tie, order)) break;
+      this.#set(
+        i,
+        this.#items[parent] as number,
+        this.#keys[parent] as number,
+        this.#ties[parent] as number,
+        this.#orders[parent] as number,
+      );
+      i = parent;
+    }
+    this.#set(i, item, key, tie, order);
+  }
+
+  #pop(): number {
+    const top = this.#items[0] as number;
+    const last = --this.#size;
+    if (last === 0) return top;
+    const item = this.#items[last] as number;
+    const key = this.#keys[last] as number;
+    const tie = this.#ties[last] as number;
+    const order = this.#orders[last] as number;
+    let i = 0;
+    for (;;) {
+      let child = 2 * i + 1;
+      if (child >= last) break;
+      const right = child + 1;
+      if (
+        right < last &&
+        this.#before(
+          right,
+          this.#keys[child] as number,
+          this.#ties[child] as number,
+          this.#orders[child] as number,
+        )
+      )
+        child = right;
+      if (!this.#before(child, key, tie, order)) break;
+      this.#set(
+        i,
+        this.#items[child] as number,
+        this.#keys[child] as number,
+        this.#ties[child] as number,
+        this.#orders[child] as number,
+      );
+      i = child;
+    }
+    this.#set(i, item, key, tie, order);
+    return top;
+  }
+}
+
+/**
+ * Times warmpath's own single-source pass, piece by piece, on `sources`, in this thread: the
+ * internal functions that `betweenness` and its workers run (`shortestPathDag`,
+ * `accumulateDependencies`) and closeness's Dijkstra. Heap traffic is counted by
+ * {@link HeapReplay}, checked to settle people in the same order as `shortestPathDag`.
+ */
+export function profilePasses(
+  label: string,
+  g: CompiledNetwork,
+  sources: readonly number[],
+  warmup: readonly number[],
+): PassProfile {
+  const view = weightedView(g, 'cost', 'distance');
+  const { offsets, neighbors } = g;
+  const buffers = createBrandesBuffers(view.n, neighbors.length);
+  const heap = new IndexHeap();
+  const replay = new HeapReplay(view.n);
+  const total = new Float64Array(view.n);
+  const plain = new SingleSourceDistances(view);
+  const dag = (s: number) =>
+    shortestPathDag(s, offsets, neighbors, view.weights, false, null, buffers, heap);
+  for (const s of warmup) {
+    accumulateDependencies(s, dag(s), buffers, total, null);
+    plain.run(s);
+  }
+  total.fill(0);
+  let dagMs = 0;
+  let accumulateMs = 0;
+  let dijkstraMs = 0;
+  let reachedSum = 0;
+  let scanned = 0;
+  let pushes = 0;
+  let stale = 0;
+  let peakHeap = 0;
+  let sameOrder = true;
+  for (const s of sources) {
+    let t0 = performance.now();
+    const reached = dag(s);
+    dagMs += ms(t0);
+    const counted = replay.run(s, offsets, neighbors, view.weights);
+    if (counted.reached !== reached) sameOrder = false;
+    for (let i = 0; i < reached && sameOrder; i++)
+      if (replay.order[i] !== buffers.order[i]) sameOrder = false;
+    pushes += counted.pushes;
+    stale += counted.pops - counted.reached;
+    peakHeap = Math.max(peakHeap, counted.peak);
+    t0 = performance.now();
+    accumulateDependencies(s, reached, buffers, total, null);
+    accumulateMs += ms(t0);
+    t0 = performance.now();
+    plain.run(s);
+    dijkstraMs += ms(t0);
+    reachedSum += reached;
+    for (let i = 0; i < reached; i++) {
+      const v = plain.order[i] as number;
+      scanned += (offsets[v + 1] as number) - (offsets[v] as number);
+    }
+  }
+  const k = sources.length;
+  let checksum = 0;
+  for (let v = 0; v < total.length; v++) checksum += total[v] as number;
+  return {
+    label,
+    sources: k,
+    reached: reachedSum / k,
+    scanned: scanned / k,
+    pushes: pushes / k,
+    stalePops: stale / k,
+    peakHeap,
+    replayMatches: sameOrder,
+    dagMs: dagMs / k,
+    accumulateMs: accumulateMs / k,
+    dijkstraMs: dijkstraMs / k,
+    checksum,
+  };
+}

@@ -1,0 +1,363 @@
+/**
+ * Tables of the centrality benchmark: for the console, and docs/benchmarks-centrality.md.
+ *
+ * @module
+ */
+import type { CompiledInfo, PassProfile } from './centrality-measure.js';
+import { machine } from './report.js';
+
+/** One library's time for one whole job (every source, or the whole ranking). */
+export interface Row {
+  readonly library: string;
+  /** Seconds for the whole job: measured, or extrapolated (NaN if it could not be). */
+  readonly seconds: number;
+  readonly extrapolated: boolean;
+  /** What was actually timed. */
+  readonly timed: string;
+  /** A warmpath row that peers' ratios are taken against. */
+  readonly baseline?: boolean;
+  /** For a run stopped at its budget: the seconds it had already run. */
+  readonly atLeast?: number;
+}
+
+/** Whether two libraries' scores agree. */
+export interface Agreement {
+  readonly compared: string;
+  readonly how: string;
+  readonly value: string;
+  /** undefined: reported, not judged. */
+  readonly ok: boolean | undefined;
+}
+
+export interface Section {
+  readonly id: 'betweenness' | 'pagerank' | 'closeness' | 'sampled';
+  readonly title: string;
+  readonly network: CompiledInfo;
+  readonly rows: readonly Row[];
+  readonly agreement: readonly Agreement[];
+  readonly notes: readonly string[];
+  /** 1-minute load average at the start and end of the section. */
+  readonly load: readonly [number, number];
+}
+
+export interface Target {
+  readonly name: string;
+  readonly measured: string;
+  readonly met: boolean | undefined;
+}
+
+export interface CentralityRun {
+  readonly started: Date;
+  readonly seconds: number;
+  readonly command: string;
+  readonly revision: string;
+  readonly load: readonly [number, number];
+  readonly seed: number;
+  readonly workers: number;
+  readonly sample: number;
+  readonly nxK: number;
+  readonly closenessSources: number;
+  readonly repeats: number;
+  readonly budgetSeconds: number;
+  readonly sampledBudgetSeconds: number;
+  readonly sections: readonly Section[];
+  readonly profiles: readonly PassProfile[];
+  readonly targets: readonly Target[];
+}
+
+const thousands = (x: number) => Math.round(x).toLocaleString('en-US');
+
+function time(s: number): string {
+  if (!Number.isFinite(s)) return '–';
+  if (s < 1) return `${s.toFixed(3)} s`;
+  if (s < 100) return `${s.toFixed(1)} s`;
+  return `${thousands(s)} s`;
+}
+
+function rowTime(row: Row): string {
+  if (!Number.isFinite(row.seconds))
+    return row.atLeast === undefined ? '–' : `> ${time(row.atLeast)}`;
+  return row.extrapolated ? `≈ ${time(row.seconds)} (extrapolated)` : time(row.seconds);
+}
+
+const ratio = (row: Row, base: Row) => {
+  const x = row.seconds / base.seconds;
+  if (!Number.isFinite(x)) return '–';
+  const text = `${x >= 10 ? x.toFixed(0) : x.toFixed(2)}×`;
+  return row.extrapolated || base.extrapolated ? `≈ ${text}` : text;
+};
+
+function table(header: readonly string[], rows: readonly (readonly string[])[]): string {
+  const line = (cells: readonly string[]) => `| ${cells.join(' | ')} |`;
+  return [line(header), line(header.map(() => '---')), ...rows.map(line)].join('\n');
+}
+
+function timingTable(section: Section): string {
+  const bases = section.rows.filter((r) => r.baseline);
+  return table(
+    ['library', 'time', 'what was timed', ...bases.map((b) => `÷ ${b.library}`)],
+    section.rows.map((r) => [
+      r.library,
+      rowTime(r),
+      r.timed,
+      ...bases.map((b) => (b === r ? '1×' : ratio(r, b))),
+    ]),
+  );
+}
+
+const verdict = (met: boolean | undefined) =>
+  met === undefined ? 'not measured' : met ? 'met' : '**MISSED**';
+const agreed = (ok: boolean | undefined) =>
+  ok === undefined ? 'reported' : ok ? 'agree' : '**DIFFER**';
+
+function networkRows(sections: readonly Section[]): string[][] {
+  const seen = new Set<number>();
+  const rows: string[][] = [];
+  for (const s of sections) {
+    const n = s.network;
+    if (seen.has(n.people)) continue;
+    seen.add(n.people);
+    rows.push([
+      thousands(n.people),
+      thousands(n.ties),
+      thousands(n.communities),
+      time(n.generationMs / 1000),
+      time(n.compileMs / 1000),
+      time(n.buildMs / 1000),
+      (n.typedBytes / n.ties).toFixed(1),
+    ]);
+  }
+  return rows;
+}
+
+const NETWORK_HEADER = [
+  'people',
+  'ties',
+  'communities',
+  'tie stream alone',
+  'compile (stream into builder + build())',
+  'of which build()',
+  'typed arrays B/tie',
+];
+
+function profileRows(profiles: readonly PassProfile[]): string[][] {
+  return profiles.map((p) => [
+    p.label,
+    String(p.sources),
+    thousands(p.reached),
+    thousands(p.scanned),
+    `${thousands(p.pushes)} (${(p.pushes / p.reached).toFixed(2)} per person)`,
+    thousands(p.stalePops),
+    thousands(p.peakHeap),
+    `${p.dagMs.toFixed(p.dagMs < 100 ? 2 : 0)} ms (${((1e6 * p.dagMs) / p.scanned).toFixed(0)} ns/entry)`,
+    `${p.accumulateMs.toFixed(p.accumulateMs < 100 ? 2 : 0)} ms`,
+    `${p.dijkstraMs.toFixed(p.dijkstraMs < 100 ? 2 : 0)} ms (${((1e6 * p.dijkstraMs) / p.scanned).toFixed(0)} ns/entry)`,
+  ]);
+}
+
+const PROFILE_HEADER = [
+  'network',
+  'sources',
+  'people reached',
+  'adjacency entries scanned',
+  'heap pushes',
+  'stale pops',
+  'peak heap size',
+  '`shortestPathDag`',
+  '`accumulateDependencies`',
+  'plain Dijkstra (closeness)',
+];
+
+/**
+ * A line-level CPU profile cannot be taken under tsx (its transform leaves V8 no useful line
+ * numbers), so this one was taken by hand, once, and is not refreshed by a run.
+ */
+const LINE_PROFILE = [
+  '**Line by line** (taken once by hand, not refreshed by this script: `node --cpu-prof` on an',
+  'esbuild bundle of `shortestPathDag` + `accumulateDependencies` from this commit’s src/, ticks',
+  'of `shortestPathDag` with the heap methods V8 inlined into it, grouped by source line; 2026-11-26):',
+  '',
+  table(
+    ['share of `shortestPathDag`', '10,000 people (1,000 sources)', '1,000,000 people (3 sources)'],
+    [
+      ['heap `pop` (sift-down over 4 typed arrays, 3-key compare in `#less`)', '53.5%', '40.9%'],
+      ['heap `push`', '5.9%', '1.5%'],
+      ['scanning the adjacency (`weights[e]`, `neighbors[e]`)', '17.1%', '12.5%'],
+      ['`seenStamp[w]` / `settled[w]` checks of each neighbour', '5.4%', '14.0%'],
+      ['`dist[w]` / `hops[w]` comparison', '6.2%', '10.7%'],
+      ['predecessor lists (`addPred`)', '1.6%', '9.5%'],
+      ['settling a person (σ from its pusher, `order`)', '4.6%', '7.7%'],
+      ['writing an improvement (`dist`, `hops`, `sigma`, `predHead`, `pusher`)', '2.9%', '2.8%'],
+      ['equal paths (`sigma[w] += sigma[v]`)', '2.6%', '0.4%'],
+    ],
+  ),
+  '',
+  'So the binary heap with lazy deletion is the largest single cost: about 2.7 pushes per',
+  'person settled (1.7 of them popped stale), each pop a sift-down through 4 parallel typed',
+  'arrays comparing cost, hops and an insertion counter. igraph’s weighted Brandes uses an',
+  'indexed two-way heap with decrease-key instead (one pop per person). At 1,000,000 people the',
+  'per-neighbour reads of 4 separate person-sized arrays (`seenStamp`, `settled`, `dist`, `hops`;',
+  'about 17 MB) miss the caches too; numbering people by community removes only part of it',
+  '(see the table above), because a quarter of the ties cross communities.',
+];
+
+/** Plain-text summary for the terminal. */
+export function renderCentralityConsole(run: CentralityRun): string {
+  const lines: string[] = [];
+  for (const s of run.sections) {
+    lines.push(`\n${s.title} (${thousands(s.network.ties)} ties)`);
+    lines.push(timingTable(s));
+    for (const a of s.agreement) lines.push(`  ${agreed(a.ok)}: ${a.compared}: ${a.value}`);
+    for (const n of s.notes) lines.push(`  note: ${n}`);
+  }
+  if (run.profiles.length > 0) {
+    lines.push('\nSingle-source pass, per source:');
+    lines.push(table(PROFILE_HEADER, profileRows(run.profiles)));
+  }
+  lines.push('\nTargets:');
+  for (const t of run.targets)
+    lines.push(`  ${verdict(t.met).padEnd(14)} ${t.name}: ${t.measured}`);
+  lines.push(`\n(${run.seconds.toFixed(0)} s in all)`);
+  return lines.join('\n');
+}
+
+function whereTimeGoes(run: CentralityRun): string[] {
+  const profiles = run.profiles;
+  if (profiles.length === 0) return [];
+  const out = [
+    '## Where warmpath’s time goes',
+    '',
+    'Every betweenness run, exact or sampled, one thread or workers, is one single-source pass',
+    'per source: `shortestPathDag` (Dijkstra on the CSR that also counts shortest paths σ and',
+    'records predecessor lists, with a binary heap keyed by cost, then hops, then insertion',
+    'order; a person improved again is pushed again and the stale entry skipped when popped)',
+    'followed by `accumulateDependencies` (the dependencies δ in reverse settle order). The table',
+    'times those two internal functions separately, in this thread, on a few sources, with the',
+    'plain Dijkstra that `closeness` runs beside them. Heap pushes, stale pops and the peak heap',
+    'size are counted by replaying the same push rule and heap order in bench code',
+    '(`HeapReplay`), untimed, and checked to settle people in exactly warmpath’s order. The *community',
+    'numbering* rows run the very same network (same ties, same sources) after renumbering',
+    'people community by community, so that about three steps in four go to a nearby index:',
+    'the gap between the two rows is the cost of scattered memory access, since the generator',
+    '(like real data keyed by id) numbers people with no relation to who knows whom.',
+    '',
+    table(PROFILE_HEADER, profileRows(profiles)),
+    '',
+  ];
+  const facts: string[] = [];
+  for (let i = 0; i + 1 < profiles.length; i += 2) {
+    const a = profiles[i] as PassProfile;
+    const b = profiles[i + 1] as PassProfile;
+    const dagShare = a.dagMs / (a.dagMs + a.accumulateMs);
+    facts.push(
+      `${a.label.slice(0, a.label.indexOf(' people') + 7)}: \`shortestPathDag\` is ${(100 * dagShare).toFixed(0)}% of a pass, ` +
+        `${(a.dagMs / a.dijkstraMs).toFixed(2)}× a plain Dijkstra over the same people; the heap takes ` +
+        `${(a.pushes / a.reached).toFixed(2)} pushes per person settled. Numbering by community makes ` +
+        `the pass ${((a.dagMs + a.accumulateMs) / (b.dagMs + b.accumulateMs)).toFixed(2)}× faster ` +
+        `(${(a.dagMs + a.accumulateMs).toFixed(a.dagMs > 100 ? 0 : 2)} → ${(b.dagMs + b.accumulateMs).toFixed(b.dagMs > 100 ? 0 : 2)} ms).`,
+    );
+  }
+  const replayed = profiles.every((p) => p.replayMatches);
+  facts.push(
+    replayed
+      ? 'The heap replay settled people in exactly warmpath’s order from every profiled source, so its counts are warmpath’s.'
+      : '**The heap replay did not settle people in warmpath’s order: its counts are not verified.**',
+  );
+  out.push(...facts.map((f) => `- ${f}`), '', ...LINE_PROFILE, '');
+  return out;
+}
+
+/** docs/benchmarks-centrality.md. */
+export function renderCentralityMarkdown(run: CentralityRun): string {
+  const out: string[] = [
+    '# Centrality benchmarks',
+    '',
+    'Generated by `npm run bench:centrality` (bench/centrality.ts, with bench/peers_centrality.py;',
+    'also run by `npm run bench`); rerun it to refresh every number below. Chains are in',
+    '[benchmarks.md](benchmarks.md). As there, speed is compared as ratios between libraries',
+    'measured in the same run, graphology-metrics in the same process and the Python peers in a',
+    'child process right after, never as timed assertions in tests. This machine is shared with',
+    'other work: read the ratios and the load averages, not the seconds alone.',
+    '',
+    '## Run',
+    '',
+    `- Date: ${run.started.toISOString()}; ${run.seconds.toFixed(0)} s in all; 1-minute load average ${run.load[0].toFixed(2)} at the start, ${run.load[1].toFixed(2)} at the end (2 cores: above 1 means other work shared them; each section gives its own)`,
+    `- Command: \`${run.command}\` (\`npm run bench:centrality\`)`,
+    `- warmpath: ${run.revision}`,
+    ...machine(),
+    '',
+    '## Targets',
+    '',
+    table(
+      ['target', 'measured', 'verdict'],
+      run.targets.map((t) => [t.name, t.measured, verdict(t.met)]),
+    ),
+    '',
+    '## What is measured',
+    '',
+    `- **Networks**: bench/generate.ts, seed ${run.seed}, as for chains (clustered small worlds,`,
+    '  about 10 ties per person, strengths 0.4–0.95 inside communities and 0.05–0.4 across).',
+    '  warmpath compiles them with `CompiledNetworkBuilder` from the tie stream; graphology and',
+    '  the Python peers are built from the same ties (Python reads the binary edge file that',
+    '  `writeEdgeFile` writes, with cost = −ln strength computed once in JavaScript). Building',
+    '  peers’ graphs is not counted in their times.',
+    '- **Times** are for the whole job: every source of exact betweenness, closeness of every',
+    '  person, the whole PageRank vector, all sampled sources. Runs that can be stopped',
+    `  (warmpath's, through their \`signal\`) stop at a budget (${run.budgetSeconds} s; ${run.sampledBudgetSeconds} s for the`,
+    '  sampled betweenness on workers) and their time is **extrapolated** from their own',
+    '  `onProgress` reports: the time of the first report plus the rate between the first and',
+    '  the last for the remaining sources. Peers that cannot be stopped run in full, or on a',
+    `  sample of sources: NetworkX betweenness with k = ${run.nxK} sources, then × n/k;`,
+    `  closeness on ${run.closenessSources} seeded random people, then × n. Every extrapolated time says so.`,
+    `  PageRank is the median of ${run.repeats} runs. Ratios are peer time ÷ warmpath time (above 1:`,
+    '  warmpath is faster).',
+    '- **warmpath** through its public API on the compiled network: `betweenness(compiled)`,',
+    `  \`betweennessParallel(compiled, { workers: ${run.workers} })\`, \`pagerank(compiled)\`, \`closeness(compiled)\`,`,
+    `  \`betweennessParallel(compiled, { sample: ${run.sample}, seed: 1, workers: ${run.workers} })\`. The closeness`,
+    '  row marked *internal, diagnostic* times the single-source Dijkstra that `closeness` runs',
+    '  (`SingleSourceDistances`) on the same sampled people as the peers, for a like-for-like',
+    '  ratio; it is checked to compute exactly what `closeness()` computes.',
+    '- **Peers**: graphology-metrics `centrality/betweenness.js` (`getEdgeWeight: "cost"`) and',
+    '  `centrality/pagerank.js` (`getEdgeWeight: "strength"`, alpha 0.85, tolerance 1e-6);',
+    '  python-igraph `betweenness(directed=False, weights="cost")`, `pagerank(weights="strength")`',
+    '  (PRPACK), `closeness(vertices=sample, weights="cost")`; NetworkX',
+    '  `betweenness_centrality(k, weight="cost", seed)`, `pagerank(weight="strength")` (SciPy),',
+    '  `closeness_centrality(u=…, distance="cost")` (Debian packages, `/usr/bin/python3`).',
+    '- **PageRank accuracy**: warmpath stops as NetworkX does, when the L1 change of an iteration',
+    '  is below n × `tolerance` (1e-6 by default), which is loose at large n; igraph’s PRPACK',
+    '  solves the system exactly. A second warmpath row runs `pagerank(compiled, { tolerance:',
+    '  1e-12, maxIterations: 1000 })` for an answer as exact as igraph’s, and both rows are',
+    '  compared with igraph.',
+    '- **Agreement**: scores compared person by person after putting them on the same scale;',
+    '  the relative difference ignores people whose scores are both below 1e-12 × the top score.',
+    '  NetworkX’s sampled betweenness is compared with warmpath run from exactly NetworkX’s k',
+    '  sources (`sources` option, × n/k), so the comparison is exact, not statistical.',
+    '',
+    '## Networks',
+    '',
+    table(NETWORK_HEADER, networkRows(run.sections)),
+    '',
+  ];
+  for (const s of run.sections) {
+    out.push(
+      `## ${s.title}`,
+      '',
+      `${thousands(s.network.ties)} ties. Load average ${s.load[0].toFixed(2)} at the start of this part, ${s.load[1].toFixed(2)} at its end.`,
+      '',
+      timingTable(s),
+      '',
+    );
+    if (s.agreement.length > 0) {
+      out.push(
+        table(
+          ['compared', 'how', 'difference', 'verdict'],
+          s.agreement.map((a) => [a.compared, a.how, a.value, agreed(a.ok)]),
+        ),
+        '',
+      );
+    }
+    out.push(...s.notes.map((n) => `- ${n}`), '');
+  }
+  out.push(...whereTimeGoes(run));
+  return `${out.join('\n')}\n`;
+}
