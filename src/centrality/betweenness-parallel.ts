@@ -8,7 +8,7 @@ import { availableParallelism } from 'node:os';
 import { Worker } from 'node:worker_threads';
 import { InvalidOptionsError } from '../errors.js';
 import type { CompiledNetwork } from '../graph/compiled.js';
-import { IndexHeap } from '../graph/heap.js';
+import { NodeHeap } from '../graph/heap.js';
 import type { Network } from '../model/network.js';
 import { throwAbort } from '../paths/search.js';
 import { type BetweennessOptions, planBetweenness, runBetweenness } from './betweenness.js';
@@ -27,14 +27,14 @@ const WORKER_SOURCE = `
 const { parentPort, workerData } = require('node:worker_threads');
 // Transpilers that keep function names (tsx, esbuild's keepNames) call this helper.
 const __name = (target, value) => Object.defineProperty(target, 'name', { value, configurable: true });
-const IndexHeap = ${IndexHeap.toString()};
+const NodeHeap = ${NodeHeap.toString()};
 const createBrandesBuffers = ${createBrandesBuffers.toString()};
 const shortestPathDag = ${shortestPathDag.toString()};
 const accumulateDependencies = ${accumulateDependencies.toString()};
 const { offsets, neighbors, weights, unweighted, n, sources, targets } = workerData;
 const total = new Float64Array(n);
 const buffers = createBrandesBuffers(n, neighbors.length);
-const heap = new IndexHeap();
+const heap = new NodeHeap(n);
 const every = Math.max(1, Math.floor(sources.length / 50));
 for (let i = 0; i < sources.length; i++) {
   const reached = shortestPathDag(sources[i], offsets, neighbors, weights, unweighted, null, buffers, heap);

@@ -6,7 +6,7 @@
  */
 import { UnknownEntityError } from '../errors.js';
 import type { CompiledNetwork } from '../graph/compiled.js';
-import { IndexHeap } from '../graph/heap.js';
+import { NodeHeap } from '../graph/heap.js';
 import { seededRandom } from '../graph/random.js';
 import type { Network } from '../model/network.js';
 import { closest } from '../model/suggest.js';
@@ -174,7 +174,7 @@ export function runBetweenness(
 ): void {
   const g = plan.view.compiled;
   const buffers = createBrandesBuffers(plan.view.n, g.neighbors.length);
-  const heap = new IndexHeap();
+  const heap = new NodeHeap(plan.view.n);
   const count = plan.sources.length;
   const every = Math.max(1, Math.floor(count / 100));
   for (let i = 0; i < count; i++) {

@@ -3,7 +3,7 @@
  * Dijkstra counting shortest paths (σ) and recording predecessors, then the dependency
  * accumulation, added into a running total.
  *
- * Written to be self-contained (no imports, no outer names but `IndexHeap`), because its source
+ * Written to be self-contained (no imports, no outer names but the heap passed in), because its source
  * text is also run inside worker threads. Shortest paths are the cheapest, and among equally cheap
  * ones those with the fewest hops (the same rule `findIntroductions` ranks by). Equal lengths are
  * detected with exact float equality, as NetworkX does; where no tie has cost 0 and no two paths

@@ -6,7 +6,7 @@
  */
 import { UnknownEntityError } from '../errors.js';
 import { compileNetwork } from '../graph/compile-network.js';
-import { IndexHeap } from '../graph/heap.js';
+import { NodeHeap } from '../graph/heap.js';
 import type { Network } from '../model/network.js';
 import { closest } from '../model/suggest.js';
 import { INTRODUCTION_DEFAULTS } from '../paths/options.js';
@@ -119,7 +119,7 @@ export function introductionBrokers(
   });
 
   const buffers = createBrandesBuffers(g.nodeCount, g.neighbors.length);
-  const heap = new IndexHeap();
+  const heap = new NodeHeap(g.nodeCount);
   const position = new Int32Array(g.nodeCount).fill(-1);
   const count = new Float64Array(g.nodeCount);
   const score = new Float64Array(g.nodeCount);

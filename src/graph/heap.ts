@@ -117,3 +117,92 @@ export class IndexHeap {
     this.#order = grow(this.#order);
   }
 }
+
+/**
+ * A binary min-heap of the integers 0..n−1 with decrease-key: pushing an item already queued
+ * moves it to its new key instead of adding a second entry, so the heap never holds more than n
+ * items and a Dijkstra pass does no work on stale entries. Ordered like {@link IndexHeap}: key,
+ * then the second key, then the order of the last push.
+ */
+export class NodeHeap {
+  readonly #heap: Int32Array;
+  readonly #position: Int32Array;
+  readonly #key: Float64Array;
+  readonly #tie: Uint32Array;
+  readonly #order: Uint32Array;
+  #size = 0;
+  #counter = 0;
+
+  constructor(n: number) {
+    this.#heap = new Int32Array(n);
+    this.#position = new Int32Array(n).fill(-1);
+    this.#key = new Float64Array(n);
+    this.#tie = new Uint32Array(n);
+    this.#order = new Uint32Array(n);
+  }
+
+  get size(): number {
+    return this.#size;
+  }
+
+  clear(): void {
+    for (let i = 0; i < this.#size; i++) this.#position[this.#heap[i] as number] = -1;
+    this.#size = 0;
+    this.#counter = 0;
+  }
+
+  /** Queues `item` with this key, or moves it there if it is queued already (keys only decrease). */
+  push(item: number, key: number, tie: number): void {
+    this.#key[item] = key;
+    this.#tie[item] = tie;
+    this.#order[item] = this.#counter++;
+    let i = this.#position[item] as number;
+    if (i === -1) i = this.#size++;
+    const heap = this.#heap;
+    while (i > 0) {
+      const parent = (i - 1) >> 1;
+      const p = heap[parent] as number;
+      if (!this.#before(item, p)) break;
+      heap[i] = p;
+      this.#position[p] = i;
+      i = parent;
+    }
+    heap[i] = item;
+    this.#position[item] = i;
+  }
+
+  /** Removes and returns the first item (the heap must not be empty). */
+  pop(): number {
+    const heap = this.#heap;
+    const top = heap[0] as number;
+    this.#position[top] = -1;
+    const last = --this.#size;
+    if (last === 0) return top;
+    const item = heap[last] as number;
+    let i = 0;
+    for (;;) {
+      let child = 2 * i + 1;
+      if (child >= last) break;
+      if (child + 1 < last && this.#before(heap[child + 1] as number, heap[child] as number))
+        child++;
+      const c = heap[child] as number;
+      if (!this.#before(c, item)) break;
+      heap[i] = c;
+      this.#position[c] = i;
+      i = child;
+    }
+    heap[i] = item;
+    this.#position[item] = i;
+    return top;
+  }
+
+  #before(a: number, b: number): boolean {
+    const ka = this.#key[a] as number;
+    const kb = this.#key[b] as number;
+    if (ka !== kb) return ka < kb;
+    const ta = this.#tie[a] as number;
+    const tb = this.#tie[b] as number;
+    if (ta !== tb) return ta < tb;
+    return (this.#order[a] as number) < (this.#order[b] as number);
+  }
+}
