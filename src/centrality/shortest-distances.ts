@@ -6,7 +6,7 @@
  *
  * @module
  */
-import { IndexHeap } from '../graph/heap.js';
+import { NodeHeap } from '../graph/heap.js';
 import { throwAbort } from '../paths/search.js';
 import type { ProgressOptions } from './options.js';
 import type { WeightedView } from './weights.js';
@@ -15,8 +15,8 @@ import type { WeightedView } from './weights.js';
  * Shortest distances from one person at a time to everyone else, read as **distances** from
  * `view.weights` (≥ 0). `run(source)` fills `distance` (`Infinity` where unreachable) and lists
  * the people reached in `order[0 .. reached)`, in the order they were settled: by
- * non-decreasing distance, equal distances in the order they were first reached (the heap's
- * insertion counter), so the order is deterministic. Buffers are allocated once and only the
+ * non-decreasing distance, equal distances in the order they were last improved (the heap's
+ * counter), so the order is deterministic. Buffers are allocated once and only the
  * entries the previous run touched are reset, so a run costs O(reached ties · log) and nothing
  * for the rest of the network.
  *
@@ -48,7 +48,7 @@ export class SingleSourceDistances {
   readonly #offsets: Uint32Array;
   readonly #neighbors: Uint32Array;
   readonly #weights: Float64Array;
-  readonly #heap = new IndexHeap();
+  readonly #heap: NodeHeap;
 
   constructor(view: WeightedView) {
     this.#offsets = view.compiled.offsets;
@@ -56,6 +56,7 @@ export class SingleSourceDistances {
     this.#weights = view.weights;
     this.distance = new Float64Array(view.n).fill(Number.POSITIVE_INFINITY);
     this.order = new Int32Array(view.n);
+    this.#heap = new NodeHeap(view.n);
     this.breadthFirst = view.weights.every((w) => w === 1);
   }
 
@@ -105,15 +106,13 @@ export class SingleSourceDistances {
     const weights = this.#weights;
     const heap = this.#heap;
     heap.clear();
-    // Second key 0: equal distances leave the heap in insertion order (its counter).
+    // Second key 0: equal distances leave the heap in the order of their last push.
     heap.push(source, 0, 0);
     let settled = 0;
     while (heap.size > 0) {
-      const key = heap.peekKey();
+      // A decrease-key heap: each person is queued once, at their best distance so far.
       const u = heap.pop();
-      // A node is pushed again only with a strictly smaller key, so every entry but the one
-      // that settles it has a key above its final distance: skip those.
-      if (key > (distance[u] as number)) continue;
+      const key = distance[u] as number;
       order[settled++] = u;
       const end = offsets[u + 1] as number;
       for (let e = offsets[u] as number; e < end; e++) {
