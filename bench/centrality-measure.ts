@@ -6,6 +6,7 @@
  *
  * @module
  */
+import { readFileSync } from 'node:fs';
 import {
   accumulateDependencies,
   createBrandesBuffers,
@@ -19,6 +20,39 @@ import { type GeneratedNetwork, generateNetwork, mulberry32, splitmix32 } from '
 import { typedArrayBytes } from './measure.js';
 
 export const ms = (t0: number) => performance.now() - t0;
+
+/** CPU seconds the whole machine has spent busy, from /proc/stat (NaN where unreadable). */
+function machineBusySeconds(): number {
+  try {
+    const fields = (readFileSync('/proc/stat', 'utf8').split('\n')[0] ?? '')
+      .trim()
+      .split(/\s+/)
+      .slice(1)
+      .map(Number);
+    // user nice system idle iowait irq softirq steal: all but idle and iowait, in 1/100 s.
+    const [user = 0, nice = 0, system = 0, , , irq = 0, softirq = 0, steal = 0] = fields;
+    return (user + nice + system + irq + softirq + steal) / 100;
+  } catch {
+    return Number.NaN;
+  }
+}
+
+/**
+ * Starts watching the machine; the function returned gives the mean number of cores that other
+ * processes kept busy since (machine busy time less this process's CPU time, workers included,
+ * over wall time). Above 0 on a 2-core machine, other work competed with the measurement.
+ */
+export function watchOtherWork(): () => number {
+  const busy = machineBusySeconds();
+  const own = process.cpuUsage();
+  const t0 = performance.now();
+  return () => {
+    const wall = ms(t0) / 1000;
+    const used = process.cpuUsage(own);
+    const ours = (used.user + used.system) / 1e6;
+    return Math.max(0, (machineBusySeconds() - busy - ours) / wall);
+  };
+}
 
 /** A generated network and its compiled form, with what compiling cost. */
 export interface CompiledInfo {
@@ -92,6 +126,8 @@ export interface Outcome<T> {
   readonly finished: boolean;
   /** The budget it ran under, seconds. */
   readonly budget: number;
+  /** Mean cores kept busy by other processes meanwhile (see {@link watchOtherWork}). */
+  readonly others: number;
   /** Progress reports: [milliseconds since the start, units done]. */
   readonly points: readonly (readonly [number, number])[];
 }
@@ -120,6 +156,7 @@ function outcome<T>(
   points: [number, number][],
   total: number,
   budgetMs: number,
+  others: number,
 ): Outcome<T> {
   const elapsed = ms(t0) / 1000;
   const finished = result !== undefined;
@@ -132,6 +169,7 @@ function outcome<T>(
     total,
     finished,
     budget: budgetMs / 1000,
+    others,
     points,
   };
 }
@@ -144,6 +182,7 @@ export function budgetedSync<T>(budgetMs: number, run: (options: Budgeted) => T)
   const controller = new AbortController();
   const points: [number, number][] = [];
   let total = 0;
+  const others = watchOtherWork();
   const t0 = performance.now();
   const onProgress = (done: number, all: number) => {
     const t = ms(t0);
@@ -154,10 +193,11 @@ export function budgetedSync<T>(budgetMs: number, run: (options: Budgeted) => T)
     if (done < all && t + step > budgetMs) controller.abort();
   };
   try {
-    return outcome(run({ onProgress, signal: controller.signal }), t0, points, total, budgetMs);
+    const result = run({ onProgress, signal: controller.signal });
+    return outcome(result, t0, points, total, budgetMs, others());
   } catch (error) {
     if (!controller.signal.aborted) throw error;
-    return outcome<T>(undefined, t0, points, total, budgetMs);
+    return outcome<T>(undefined, t0, points, total, budgetMs, others());
   }
 }
 
@@ -169,6 +209,7 @@ export async function budgetedAsync<T>(
   const controller = new AbortController();
   const points: [number, number][] = [];
   let total = 0;
+  const others = watchOtherWork();
   const t0 = performance.now();
   const timer = setTimeout(() => controller.abort(), budgetMs);
   const onProgress = (done: number, all: number) => {
@@ -176,31 +217,30 @@ export async function budgetedAsync<T>(
     total = all;
   };
   try {
-    return outcome(
-      await run({ onProgress, signal: controller.signal }),
-      t0,
-      points,
-      total,
-      budgetMs,
-    );
+    const result = await run({ onProgress, signal: controller.signal });
+    return outcome(result, t0, points, total, budgetMs, others());
   } catch (error) {
     if (!controller.signal.aborted) throw error;
-    return outcome<T>(undefined, t0, points, total, budgetMs);
+    return outcome<T>(undefined, t0, points, total, budgetMs, others());
   } finally {
     clearTimeout(timer);
   }
 }
 
-/** Times `run` `repeats` times; returns the times (ms) and the last result. */
-export function repeat<T>(repeats: number, run: () => T): { times: number[]; result: T } {
+/** Times `run` `repeats` times; returns the times (ms), the last result and other work. */
+export function repeat<T>(
+  repeats: number,
+  run: () => T,
+): { times: number[]; result: T; others: number } {
   const times: number[] = [];
+  const others = watchOtherWork();
   let result: T | undefined;
   for (let i = 0; i < repeats; i++) {
     const t0 = performance.now();
     result = run();
     times.push(ms(t0));
   }
-  return { times, result: result as T };
+  return { times, result: result as T, others: others() };
 }
 
 export function median(values: readonly number[]): number {

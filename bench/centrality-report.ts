@@ -18,6 +18,8 @@ export interface Row {
   readonly baseline?: boolean;
   /** For a run stopped at its budget: the seconds it had already run. */
   readonly atLeast?: number;
+  /** Mean cores other processes kept busy while it ran. */
+  readonly others?: number | undefined;
 }
 
 /** Whether two libraries' scores agree. */
@@ -95,11 +97,18 @@ function table(header: readonly string[], rows: readonly (readonly string[])[]):
 function timingTable(section: Section): string {
   const bases = section.rows.filter((r) => r.baseline);
   return table(
-    ['library', 'time', 'what was timed', ...bases.map((b) => `÷ ${b.library}`)],
+    [
+      'library',
+      'time',
+      'what was timed',
+      'other work (cores)',
+      ...bases.map((b) => `÷ ${b.library}`),
+    ],
     section.rows.map((r) => [
       r.library,
       rowTime(r),
       r.timed,
+      typeof r.others !== 'number' || Number.isNaN(r.others) ? '–' : r.others.toFixed(2),
       ...bases.map((b) => (b === r ? '1×' : ratio(r, b))),
     ]),
   );
@@ -311,6 +320,10 @@ export function renderCentralityMarkdown(run: CentralityRun): string {
     `  closeness on ${run.closenessSources} seeded random people, then × n. Every extrapolated time says so.`,
     `  PageRank is the median of ${run.repeats} runs. Ratios are peer time ÷ warmpath time (above 1:`,
     '  warmpath is faster).',
+    '- **Other work**: this machine (2 cores) is shared with other sessions. *Other work (cores)*',
+    '  is the mean number of cores that other processes kept busy while a row was timed (busy',
+    '  time in /proc/stat less the measuring process’s own CPU time, over wall time). A row with',
+    '  other work near 1 ran on about one free core: a 2-worker run then cannot show its speed-up.',
     '- **warmpath** through its public API on the compiled network: `betweenness(compiled)`,',
     `  \`betweennessParallel(compiled, { workers: ${run.workers} })\`, \`pagerank(compiled)\`, \`closeness(compiled)\`,`,
     `  \`betweennessParallel(compiled, { sample: ${run.sample}, seed: 1, workers: ${run.workers} })\`. The closeness`,

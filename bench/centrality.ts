@@ -50,6 +50,7 @@ import {
   renumbered,
   repeat,
   samplePeople,
+  watchOtherWork,
 } from './centrality-measure.js';
 import {
   type Agreement,
@@ -113,13 +114,19 @@ interface PeerPart {
   readonly loadSeconds?: number;
   readonly betweenness?: {
     readonly seconds: number;
+    readonly others?: number | null;
     readonly scores: number[];
     readonly k?: number;
     readonly sources?: number[];
   };
-  readonly pagerank?: { readonly times: number[]; readonly scores: number[] };
+  readonly pagerank?: {
+    readonly times: number[];
+    readonly scores: number[];
+    readonly others?: number | null;
+  };
   readonly closeness?: {
     readonly seconds?: number;
+    readonly others?: number | null;
     readonly times?: number[];
     readonly scores: (number | null)[];
   };
@@ -179,6 +186,7 @@ function outcomeRow(library: string, run: Outcome<unknown>, unit: string, baseli
     timed,
     baseline,
     atLeast: run.elapsed,
+    others: run.others,
   };
 }
 
@@ -285,11 +293,13 @@ async function exactBetweenness(people: number): Promise<Measured> {
     });
     notes.push(`graphology graph built in ${seconds(t0).toFixed(2)} s (not counted).`);
     const t1 = performance.now();
+    const others = watchOtherWork();
     const scores = graphologyBetweenness(graph, { getEdgeWeight: 'cost', normalized: true });
     const s = seconds(t1);
     rows.push({
       library: 'graphology-metrics `betweenness` (getEdgeWeight: cost)',
       seconds: s,
+      others: others(),
       extrapolated: false,
       timed: `all ${thousands(n)} sources`,
     });
@@ -326,6 +336,7 @@ async function exactBetweenness(people: number): Promise<Measured> {
     rows.push({
       library: `${peerName(python, 'igraph')} \`betweenness(weights='cost')\``,
       seconds: ig.betweenness.seconds,
+      others: ig.betweenness.others ?? undefined,
       extrapolated: false,
       timed: `all ${thousands(n)} sources`,
     });
@@ -349,6 +360,7 @@ async function exactBetweenness(people: number): Promise<Measured> {
     rows.push({
       library: `${peerName(python, 'networkx')} \`betweenness_centrality(weight='cost')\``,
       seconds: (nx.betweenness.seconds * n) / k,
+      others: nx.betweenness.others ?? undefined,
       extrapolated: k < n,
       timed:
         k < n
@@ -435,6 +447,7 @@ async function rankAndCloseness(people: number): Promise<Section[]> {
   prRows.push({
     library: 'warmpath `pagerank` (weight: strength)',
     seconds: median(mine.times) / 1000,
+    others: mine.others,
     extrapolated: false,
     timed: runs(mine.times.map((t) => t / 1000)),
     baseline: true,
@@ -449,6 +462,7 @@ async function rankAndCloseness(people: number): Promise<Section[]> {
   prRows.push({
     library: `warmpath \`pagerank\` (tolerance ${TIGHT_TOLERANCE}, maxIterations 1000)`,
     seconds: median(tight.times) / 1000,
+    others: tight.others,
     extrapolated: false,
     timed: runs(tight.times.map((t) => t / 1000)),
     baseline: true,
@@ -473,6 +487,7 @@ async function rankAndCloseness(people: number): Promise<Section[]> {
     prRows.push({
       library: 'graphology-metrics `pagerank` (getEdgeWeight: strength)',
       seconds: median(theirs.times) / 1000,
+      others: theirs.others,
       extrapolated: false,
       timed: runs(theirs.times.map((t) => t / 1000)),
     });
@@ -511,6 +526,7 @@ async function rankAndCloseness(people: number): Promise<Section[]> {
   };
   for (const s of samplePeople(n, 3, seed, 801)) closenessOf(s); // warm-up
   const sampled = { times: [] as number[], values: [] as number[] };
+  const sampleOthers = watchOtherWork();
   for (const s of sources) {
     const t0 = performance.now();
     sampled.values.push(closenessOf(s));
@@ -520,6 +536,7 @@ async function rankAndCloseness(people: number): Promise<Section[]> {
   clRows.push({
     library: 'warmpath single-source Dijkstra of `closeness` (internal, diagnostic)',
     seconds: perSource * n,
+    others: sampleOthers(),
     extrapolated: true,
     timed: `${sources.length} sampled sources, ${(perSource * 1000).toFixed(1)} ms each; × n`,
     baseline: true,
@@ -572,6 +589,7 @@ async function rankAndCloseness(people: number): Promise<Section[]> {
     prRows.push({
       library: `${peerName(python, 'igraph')} \`pagerank(weights='strength')\` (PRPACK)`,
       seconds: median(ig.pagerank.times),
+      others: ig.pagerank.others ?? undefined,
       extrapolated: false,
       timed: runs(ig.pagerank.times),
     });
@@ -598,6 +616,7 @@ async function rankAndCloseness(people: number): Promise<Section[]> {
     prRows.push({
       library: `${peerName(python, 'networkx')} \`pagerank(weight='strength')\` (SciPy)`,
       seconds: median(nx.pagerank.times),
+      others: nx.pagerank.others ?? undefined,
       extrapolated: false,
       timed: runs(nx.pagerank.times),
     });
@@ -614,6 +633,7 @@ async function rankAndCloseness(people: number): Promise<Section[]> {
     clRows.push({
       library: `${peerName(python, 'igraph')} \`closeness(vertices=sample, weights='cost')\``,
       seconds: each * n,
+      others: ig.closeness.others ?? undefined,
       extrapolated: true,
       timed: `${sources.length} sampled sources in one call, ${(each * 1000).toFixed(1)} ms each; × n`,
     });
@@ -637,6 +657,7 @@ async function rankAndCloseness(people: number): Promise<Section[]> {
     clRows.push({
       library: `${peerName(python, 'networkx')} \`closeness_centrality(u=…, distance='cost')\``,
       seconds: each * n,
+      others: nx.closeness.others ?? undefined,
       extrapolated: true,
       timed: `${times.length} of the sampled sources (${(budgetMs / 2000).toFixed(0)} s budget), ${(each * 1000).toFixed(0)} ms each; × n`,
     });
@@ -825,7 +846,7 @@ function targets(sections: readonly Section[]): Target[] {
       name: `Exact weighted betweenness (${exact ? thousands(exact.network.people) : '–'} people): ≥ ${factor}× faster than ${label}, ${workers} workers`,
       measured: Number.isNaN(ratio)
         ? 'not measured'
-        : `${ratio.toFixed(2)}× (${label} ${theirs?.seconds.toFixed(1)} s, warmpath ${fastest?.seconds.toFixed(1)} s${fastest?.extrapolated ? ', extrapolated' : ''})`,
+        : `${ratio.toFixed(2)}× (${label} ${theirs?.seconds.toFixed(1)} s, warmpath ${fastest?.seconds.toFixed(1)} s${fastest?.extrapolated ? ', extrapolated' : ''}; other processes kept ${fastest?.others?.toFixed(2)} of the 2 cores busy during warmpath’s run)`,
       met: Number.isNaN(ratio) ? undefined : ratio >= factor,
     });
   }
@@ -860,8 +881,8 @@ function targets(sections: readonly Section[]): Target[] {
     name: `Betweenness, ${thousands(sample)} sampled sources, ${sampled ? `${thousands(sampled.network.people)} people / ${thousands(sampled.network.ties)} ties` : '1M people / 10M ties'}: under ${TARGET_SAMPLED_SECONDS} s (${workers} workers)`,
     measured: run
       ? run.extrapolated
-        ? `not finished after ${(run.atLeast ?? 0).toFixed(0)} s; ${Number.isFinite(run.seconds) ? `≈ ${run.seconds.toFixed(0)} s extrapolated` : 'no progress report to extrapolate from'}`
-        : `${run.seconds.toFixed(1)} s`
+        ? `not finished after ${(run.atLeast ?? 0).toFixed(0)} s; ${Number.isFinite(run.seconds) ? `≈ ${run.seconds.toFixed(0)} s extrapolated` : 'no progress report to extrapolate from'} (other processes kept ${run.others?.toFixed(2)} of the 2 cores busy)`
+        : `${run.seconds.toFixed(1)} s (other processes kept ${run.others?.toFixed(2)} of the 2 cores busy)`
       : 'not measured',
     met: big ? met : undefined,
   });

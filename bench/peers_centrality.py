@@ -13,7 +13,7 @@ SPEC.json says what to run, each part optional:
    "peers": ["igraph", "networkx"]}
 
 Times are measured here with time.perf_counter around the library call only (building the graph
-is timed apart, as "load"). Scores are returned as the libraries give them; bench/centrality.ts
+is timed apart, as "load"); "others" is the mean number of cores other processes kept busy meanwhile. Scores are returned as the libraries give them; bench/centrality.ts
 rescales and compares them with warmpath's.
 """
 
@@ -47,6 +47,32 @@ def finite(values):
     return [None if isinstance(x, float) and math.isnan(x) else x for x in values]
 
 
+def machine_busy_seconds():
+    """CPU seconds the machine has spent busy (all but idle and iowait), from /proc/stat."""
+    try:
+        with open("/proc/stat") as f:
+            fields = [int(x) for x in f.readline().split()[1:]]
+    except OSError:
+        return float("nan")
+    user, nice, system, _idle, _iowait, irq, softirq, steal = (fields + [0] * 8)[:8]
+    return (user + nice + system + irq + softirq + steal) / 100
+
+
+class OtherWork:
+    """Mean cores other processes kept busy meanwhile (as bench/centrality-measure.ts)."""
+
+    def __init__(self):
+        self.busy = machine_busy_seconds()
+        self.own = time.process_time()
+        self.t0 = time.perf_counter()
+
+    def __call__(self):
+        wall = time.perf_counter() - self.t0
+        ours = time.process_time() - self.own
+        others = (machine_busy_seconds() - self.busy - ours) / wall
+        return None if math.isnan(others) else max(0.0, others)
+
+
 def timed(call):
     t0 = time.perf_counter()
     result = call()
@@ -69,24 +95,32 @@ def run_igraph(people, ties, spec):
     out = {"version": ig.__version__, "loadSeconds": load_seconds}
     if "betweenness" in spec and spec["betweenness"].get("igraph", True):
         log("igraph betweenness (exact, every source)")
+        others = OtherWork()
         seconds, scores = timed(lambda: graph.betweenness(directed=False, weights="cost"))
-        out["betweenness"] = {"seconds": seconds, "scores": scores}
+        out["betweenness"] = {"seconds": seconds, "scores": scores, "others": others()}
     if "pagerank" in spec:
         log("igraph pagerank")
         times, scores = [], None
+        others = OtherWork()
         for _ in range(spec["pagerank"]["repeats"]):
             seconds, scores = timed(
                 lambda: graph.pagerank(directed=False, damping=0.85, weights="strength")
             )
             times.append(seconds)
-        out["pagerank"] = {"times": times, "scores": scores}
+        out["pagerank"] = {"times": times, "scores": scores, "others": others()}
     if "closeness" in spec:
         log("igraph closeness (sample)")
         sources = spec["closeness"]["sources"]
+        others = OtherWork()
         seconds, scores = timed(
             lambda: graph.closeness(vertices=sources, mode="all", weights="cost", normalized=True)
         )
-        out["closeness"] = {"seconds": seconds, "sources": len(sources), "scores": finite(scores)}
+        out["closeness"] = {
+            "seconds": seconds,
+            "sources": len(sources),
+            "scores": finite(scores),
+            "others": others(),
+        }
     return out
 
 
@@ -116,11 +150,13 @@ def run_networkx(people, ties, spec):
         # NetworkX draws its k sources as random.Random(seed).sample(list(G), k): the same here,
         # so that warmpath can be run from exactly those sources and compared.
         sources = random.Random(seed).sample(list(graph.nodes()), k)
+        others = OtherWork()
         seconds, scores = timed(
             lambda: nx.betweenness_centrality(graph, k=k, weight="cost", seed=seed)
         )
         out["betweenness"] = {
             "seconds": seconds,
+            "others": others(),
             "k": k,
             "sources": sources,
             "scores": [scores[v] for v in range(people)],
@@ -128,15 +164,21 @@ def run_networkx(people, ties, spec):
     if "pagerank" in spec and spec["pagerank"].get("networkx", True):
         log("networkx pagerank")
         times, scores = [], None
+        others = OtherWork()
         for _ in range(spec["pagerank"]["repeats"]):
             seconds, scores = timed(lambda: nx.pagerank(graph, alpha=0.85, weight="strength"))
             times.append(seconds)
-        out["pagerank"] = {"times": times, "scores": [scores[v] for v in range(people)]}
+        out["pagerank"] = {
+            "times": times,
+            "scores": [scores[v] for v in range(people)],
+            "others": others(),
+        }
     if "closeness" in spec:
         log("networkx closeness (sample, one source at a time)")
         budget = spec["closeness"]["budgetSeconds"]
         minimum = spec["closeness"]["minSources"]
         times, scores = [], []
+        others = OtherWork()
         started = time.perf_counter()
         for s in spec["closeness"]["sources"]:
             if len(times) >= minimum and time.perf_counter() - started > budget:
@@ -146,7 +188,7 @@ def run_networkx(people, ties, spec):
             )
             times.append(seconds)
             scores.append(score)
-        out["closeness"] = {"times": times, "scores": scores}
+        out["closeness"] = {"times": times, "scores": scores, "others": others()}
     return out
 
 
