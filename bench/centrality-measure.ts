@@ -15,7 +15,7 @@ import {
 import { SingleSourceDistances } from '../src/centrality/shortest-distances.js';
 import { weightedView } from '../src/centrality/weights.js';
 import { type CompiledNetwork, CompiledNetworkBuilder } from '../src/graph/compiled.js';
-import { IndexHeap } from '../src/graph/heap.js';
+import { NodeHeap } from '../src/graph/heap.js';
 import { type GeneratedNetwork, generateNetwork, mulberry32, splitmix32 } from './generate.js';
 import { typedArrayBytes } from './measure.js';
 
@@ -367,10 +367,10 @@ export interface PassProfile {
   /** Adjacency entries scanned (the degrees of the people settled). */
   readonly scanned: number;
   readonly pushes: number;
-  /** Heap pops of entries already settled (lazy deletion). */
-  readonly stalePops: number;
-  /** Largest heap size seen (the most of all sources). */
-  readonly peakHeap: number;
+  /** Pushes of people already queued, which move them to a lower key (decrease-key). */
+  readonly moves: number;
+  /** Most people queued at once (the most of all sources). */
+  readonly peakQueued: number;
   /** Whether the replay that counted heap traffic settled people in warmpath's order. */
   readonly replayMatches: boolean;
   /** `shortestPathDag` (Dijkstra with path counts and predecessor lists), ms. */
@@ -385,10 +385,12 @@ export interface PassProfile {
 
 /**
  * warmpath's heap traffic in `shortestPathDag`, replayed with bench code: the same push rule
- * (a person is pushed when first reached, and again whenever a cheaper chain, or an equally
- * cheap one with fewer hops, is found; stale entries are skipped when popped) and the same
- * order (cost, then hops, then insertion). Counting through warmpath's own heap would hand
- * `shortestPathDag` a second kind of heap object and slow it for the rest of the process.
+ * (a person is pushed when first reached, and again, as a decrease-key move, whenever a cheaper
+ * chain, or an equally cheap one with fewer hops, is found) and the same order (cost, then hops,
+ * then the last push). It keeps stale entries internally, which settles people in the same order
+ * as warmpath's decrease-key heap, and counts what that heap does. Counting through warmpath's own
+ * heap would hand `shortestPathDag` a second kind of heap object and slow it for the rest of the
+ * process.
  */
 export class HeapReplay {
   readonly order: Int32Array;
@@ -416,32 +418,36 @@ export class HeapReplay {
     offsets: Uint32Array,
     neighbors: Uint32Array,
     weights: Float64Array,
-  ): { reached: number; pushes: number; pops: number; peak: number } {
+  ): { reached: number; pushes: number; moves: number; peak: number } {
     const dist = this.#dist;
     const hops = this.#hops;
     const seen = this.#seen;
     const settled = this.#settled;
     const stamp = ++this.#stamp;
     let pushes = 0;
-    let pops = 0;
+    let moves = 0;
+    let queued = 0;
     let peak = 0;
     let counter = 0;
     let reached = 0;
     this.#size = 0;
-    const push = (item: number, key: number, tie: number) => {
+    const push = (item: number, key: number, tie: number, fresh: boolean) => {
       pushes++;
+      if (fresh) {
+        queued++;
+        if (queued > peak) peak = queued;
+      } else moves++;
       this.#push(item, key, tie, counter++);
-      if (this.#size > peak) peak = this.#size;
     };
     seen[s] = stamp;
     dist[s] = 0;
     hops[s] = 0;
-    push(s, 0, 0);
+    push(s, 0, 0, true);
     while (this.#size > 0) {
       const v = this.#pop();
-      pops++;
       if (settled[v] === stamp) continue;
       settled[v] = stamp;
+      queued--;
       this.order[reached++] = v;
       const dv = dist[v] as number;
       const hw = (hops[v] as number) + 1;
@@ -456,11 +462,11 @@ export class HeapReplay {
           seen[w] = stamp;
           dist[w] = d;
           hops[w] = hw;
-          push(w, d, hw);
+          push(w, d, hw, fresh);
         }
       }
     }
-    return { reached, pushes, pops, peak };
+    return { reached, pushes, moves, peak };
   }
 
   #before(a: number, key: number, tie: number, order: number): boolean {
@@ -559,7 +565,7 @@ export function profilePasses(
   const view = weightedView(g, 'cost', 'distance');
   const { offsets, neighbors } = g;
   const buffers = createBrandesBuffers(view.n, neighbors.length);
-  const heap = new IndexHeap();
+  const heap = new NodeHeap(view.n);
   const replay = new HeapReplay(view.n);
   const total = new Float64Array(view.n);
   const plain = new SingleSourceDistances(view);
@@ -576,8 +582,8 @@ export function profilePasses(
   let reachedSum = 0;
   let scanned = 0;
   let pushes = 0;
-  let stale = 0;
-  let peakHeap = 0;
+  let moves = 0;
+  let peakQueued = 0;
   let sameOrder = true;
   for (const s of sources) {
     let t0 = performance.now();
@@ -605,8 +611,8 @@ export function profilePasses(
     for (let i = 0; i < reached && sameOrder; i++)
       if (replay.order[i] !== buffers.order[i]) sameOrder = false;
     pushes += counted.pushes;
-    stale += counted.pops - counted.reached;
-    peakHeap = Math.max(peakHeap, counted.peak);
+    moves += counted.moves;
+    peakQueued = Math.max(peakQueued, counted.peak);
   }
   const k = sources.length;
   let checksum = 0;
@@ -617,8 +623,8 @@ export function profilePasses(
     reached: reachedSum / k,
     scanned: scanned / k,
     pushes: pushes / k,
-    stalePops: stale / k,
-    peakHeap,
+    moves: moves / k,
+    peakQueued,
     replayMatches: sameOrder,
     dagMs: dagMs / k,
     accumulateMs: accumulateMs / k,

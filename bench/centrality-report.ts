@@ -156,8 +156,8 @@ function profileRows(profiles: readonly PassProfile[]): string[][] {
     thousands(p.reached),
     thousands(p.scanned),
     `${thousands(p.pushes)} (${(p.pushes / p.reached).toFixed(2)} per person)`,
-    thousands(p.stalePops),
-    thousands(p.peakHeap),
+    thousands(p.moves),
+    thousands(p.peakQueued),
     `${p.dagMs.toFixed(p.dagMs < 100 ? 2 : 0)} ms (${((1e6 * p.dagMs) / p.scanned).toFixed(0)} ns/entry)`,
     `${p.accumulateMs.toFixed(p.accumulateMs < 100 ? 2 : 0)} ms`,
     `${p.dijkstraMs.toFixed(p.dijkstraMs < 100 ? 2 : 0)} ms (${((1e6 * p.dijkstraMs) / p.scanned).toFixed(0)} ns/entry)`,
@@ -170,8 +170,8 @@ const PROFILE_HEADER = [
   'people reached',
   'adjacency entries scanned',
   'heap pushes',
-  'stale pops',
-  'peak heap size',
+  'of which decrease-key moves',
+  'most people queued',
   '`shortestPathDag`',
   '`accumulateDependencies`',
   'plain Dijkstra (closeness)',
@@ -183,31 +183,41 @@ const PROFILE_HEADER = [
  */
 const LINE_PROFILE = [
   '**Line by line** (taken once by hand, not refreshed by this script: `node --cpu-prof` on an',
-  'esbuild bundle of `shortestPathDag` + `accumulateDependencies` from this commit’s src/, ticks',
-  'of `shortestPathDag` with the heap methods V8 inlined into it, grouped by source line; 2026-11-26):',
+  'esbuild bundle of `shortestPathDag` + `accumulateDependencies` with the decrease-key',
+  '`NodeHeap` of src/graph/heap.ts, commit 86b338d; CPU samples of `shortestPathDag` and the',
+  'heap methods, grouped by source line; 2026-11-27):',
   '',
   table(
-    ['share of `shortestPathDag`', '10,000 people (1,000 sources)', '1,000,000 people (3 sources)'],
     [
-      ['heap `pop` (sift-down over 4 typed arrays, 3-key compare in `#less`)', '53.5%', '40.9%'],
-      ['heap `push`', '5.9%', '1.5%'],
-      ['scanning the adjacency (`weights[e]`, `neighbors[e]`)', '17.1%', '12.5%'],
-      ['`seenStamp[w]` / `settled[w]` checks of each neighbour', '5.4%', '14.0%'],
-      ['`dist[w]` / `hops[w]` comparison', '6.2%', '10.7%'],
-      ['predecessor lists (`addPred`)', '1.6%', '9.5%'],
-      ['settling a person (σ from its pusher, `order`)', '4.6%', '7.7%'],
-      ['writing an improvement (`dist`, `hops`, `sigma`, `predHead`, `pusher`)', '2.9%', '2.8%'],
-      ['equal paths (`sigma[w] += sigma[v]`)', '2.6%', '0.4%'],
+      'share of `shortestPathDag` + heap',
+      '10,000 people (1,000 sources)',
+      '1,000,000 people (3 sources)',
+    ],
+    [
+      ['heap `pop` (sift-down; `#before` compares key, hops, push order)', '36.4%', '38.8%'],
+      ['heap `push` / decrease-key (sift-up)', '9.1%', '7.9%'],
+      ['scanning the adjacency (`weights[e]`, `neighbors[e]`)', '23.7%', '12.3%'],
+      ['`seenStamp[w]` / `settled[w]` checks of each neighbour', '6.6%', '16.5%'],
+      ['`dist[w]` / `hops[w]` comparison', '8.9%', '9.3%'],
+      ['predecessor lists (`addPred`)', '1.8%', '8.9%'],
+      ['settling a person (σ from its pusher, `order`)', '4.7%', '4.1%'],
+      ['writing an improvement (`dist`, `hops`, `sigma`, `predHead`, `pusher`)', '5.2%', '2.1%'],
+      ['equal paths (`sigma[w] += sigma[v]`)', '3.5%', '0.3%'],
     ],
   ),
   '',
-  'So the binary heap with lazy deletion is the largest single cost: about 2.7 pushes per',
-  'person settled (1.7 of them popped stale), each pop a sift-down through 4 parallel typed',
-  'arrays comparing cost, hops and an insertion counter. igraph’s weighted Brandes uses an',
-  'indexed two-way heap with decrease-key instead (one pop per person). At 1,000,000 people the',
-  'per-neighbour reads of 4 separate person-sized arrays (`seenStamp`, `settled`, `dist`, `hops`;',
-  'about 17 MB) miss the caches too; numbering people by community removes only part of it',
-  '(see the table above), because a quarter of the ties cross communities.',
+  'The heap is still the largest single cost, about 45% with push. `NodeHeap` keeps one entry',
+  'per person (no stale entries: it halved exact betweenness at 10,000 people against the',
+  'earlier lazy-deletion heap), but its keys, hops and push counters are indexed by person, not',
+  'by heap slot: every comparison of a sift reads two people’s entries from three arrays at',
+  'unrelated addresses. At 10,000 people those arrays sit in cache; at 1,000,000 (8 + 4 + 4 MB,',
+  'with `position` another 4 MB) each comparison is a cache miss, so the new heap gained',
+  'little there (one thread, per source: 2.4–3.4 s in trial runs with the old heap, 2.8–3.0 s',
+  'with this one). The per-neighbour reads of the',
+  'person-sized `seenStamp`, `settled`, `dist` and `hops` (about 17 MB) miss the caches too at',
+  'that size; renumbering by community (the table above) is no cure, as a quarter of the ties',
+  'still cross communities. For reference, igraph’s weighted Brandes uses an indexed two-way',
+  'heap (decrease-key) as well.',
 ];
 
 /** Plain-text summary for the terminal. */
@@ -238,22 +248,26 @@ function whereTimeGoes(run: CentralityRun): string[] {
     '',
     'Every betweenness run, exact or sampled, one thread or workers, is one single-source pass',
     'per source: `shortestPathDag` (Dijkstra on the CSR that also counts shortest paths σ and',
-    'records predecessor lists, with a binary heap keyed by cost, then hops, then insertion',
-    'order; a person improved again is pushed again and the stale entry skipped when popped)',
+    'records predecessor lists, with `NodeHeap`, a binary heap of people keyed by cost, then',
+    'hops, then push order, where a person improved again moves up: decrease-key)',
     'followed by `accumulateDependencies` (the dependencies δ in reverse settle order). The table',
     'times those two internal functions separately, in this thread, on a few sources, with the',
-    'plain Dijkstra that `closeness` runs beside them. Heap pushes, stale pops and the peak heap',
-    'size are counted by replaying the same push rule and heap order in bench code',
-    '(`HeapReplay`), untimed, and checked to settle people in exactly warmpath’s order. The *community',
+    'plain Dijkstra that `closeness` runs beside them. Heap pushes, decrease-key moves and the',
+    'most people queued at once are counted by replaying the same push rule and heap order in',
+    'bench code (`HeapReplay`), untimed, and checked to settle people in exactly warmpath’s',
+    'order. The *community',
     'numbering* rows run the very same network (same ties, same sources) after renumbering',
-    'people community by community, so that about three steps in four go to a nearby index:',
-    'the gap between the two rows is the cost of scattered memory access, since the generator',
-    '(like real data keyed by id) numbers people with no relation to who knows whom.',
+    'people community by community, so that about three steps in four go to a nearby index',
+    '(the generator, like real data keyed by id, numbers people with no relation to who knows',
+    'whom): if scattered access to person-sized arrays were the main cost, the second row of',
+    'each pair would be much faster than the first.',
     '',
     table(PROFILE_HEADER, profileRows(profiles)),
     '',
   ];
   const facts: string[] = [];
+  const total = (p: PassProfile) => p.dagMs + p.accumulateMs;
+  const pass = (p: PassProfile) => total(p).toFixed(p.dagMs > 100 ? 0 : 2);
   for (let i = 0; i + 1 < profiles.length; i += 2) {
     const a = profiles[i] as PassProfile;
     const b = profiles[i + 1] as PassProfile;
@@ -261,9 +275,8 @@ function whereTimeGoes(run: CentralityRun): string[] {
     facts.push(
       `${a.label.slice(0, a.label.indexOf(' people') + 7)}: \`shortestPathDag\` is ${(100 * dagShare).toFixed(0)}% of a pass, ` +
         `${(a.dagMs / a.dijkstraMs).toFixed(2)}× a plain Dijkstra over the same people; the heap takes ` +
-        `${(a.pushes / a.reached).toFixed(2)} pushes per person settled. Numbering by community makes ` +
-        `the pass ${((a.dagMs + a.accumulateMs) / (b.dagMs + b.accumulateMs)).toFixed(2)}× faster ` +
-        `(${(a.dagMs + a.accumulateMs).toFixed(a.dagMs > 100 ? 0 : 2)} → ${(b.dagMs + b.accumulateMs).toFixed(b.dagMs > 100 ? 0 : 2)} ms).`,
+        `${(a.pushes / a.reached).toFixed(2)} pushes per person settled, ${(a.moves / a.reached).toFixed(2)} of them decrease-key moves. Numbering by community ` +
+        `changes a pass from ${pass(a)} to ${pass(b)} ms (× ${(total(b) / total(a)).toFixed(2)}).`,
     );
   }
   const replayed = profiles.every((p) => p.replayMatches);
