@@ -7,7 +7,7 @@
  * the compiled form is independent of input order. Each tie t (between people a and b) owns two
  * cost slots: `costs[2t]` for a to b and `costs[2t + 1]` for b to a (`Infinity` where the tie
  * cannot be used in that direction). Person u's neighbours are `neighbors[offsets[u] ..
- * offsets[u + 1])`, ascending; beside each, `refs` holds the cost slot of the step from u to
+ * offsets[u + 1])`, cheapest tie first (by {@link costBucket}, then ascending); beside each, `refs` holds the cost slot of the step from u to
  * that neighbour, so the step back is `refs ^ 1` and the tie is `refs >>> 1`. Tie t is the t-th
  * tie given to the builder (ties it ignores, such as self-ties, are not counted), so a network's
  * compiled tie t is `network.ties()[t]`.
@@ -37,7 +37,7 @@ export interface CompiledNetwork {
   readonly indexOf: ReadonlyMap<string, number>;
   /** Start of each person's neighbours in `neighbors` (length `nodeCount + 1`). */
   readonly offsets: Uint32Array;
-  /** Neighbour indices, ascending within each person. */
+  /** Neighbour indices; within each person, cheapest tie first (by `costBucket`), then ascending. */
   readonly neighbors: Uint32Array;
   /** Cost slot of the step from the owner to the neighbour (see the module comment). */
   readonly refs: Uint32Array;
@@ -194,7 +194,11 @@ export class CompiledNetworkBuilder {
       degree[b] = (degree[b] as number) + 1;
     }
     const { offsets, neighbors, refs } = sortedAdjacency(n, src, dst, degree);
-    const compacted = mergeParallelTies(n, offsets, neighbors, refs, costs);
+    const merged = mergeParallelTies(n, offsets, neighbors, refs, costs);
+    const compacted = {
+      ...merged,
+      ...orderByCost(n, merged.offsets, merged.neighbors, merged.refs, costs),
+    };
     return Object.freeze({
       nodeCount: n,
       tieCount: compacted.tieCount,
@@ -209,6 +213,72 @@ export class CompiledNetworkBuilder {
       organizations: Object.freeze([...this.#organizations]),
     });
   }
+}
+
+/**
+ * The scale of the cost buckets that order each person's neighbours: entries are sorted by
+ * `costBucket`, the cheaper direction's cost rounded down to a multiple of 1/256, then by
+ * neighbour index. A search that has a bound on useful steps can stop scanning a person's
+ * neighbours at the first entry whose bucket reaches it.
+ */
+export const COST_BUCKET_SCALE = 256;
+/** Costs of 64 and more (strengths below 1.6e-28) share the last bucket. */
+const COST_BUCKET_LAST = 64 * COST_BUCKET_SCALE;
+
+/**
+ * The bucket of the tie behind cost slot `ref`: `floor(min(cost both ways) * 256)`, at most
+ * 64 * 256. `costBucket(...) / COST_BUCKET_SCALE` is at most the cost of either direction.
+ */
+export function costBucket(costs: Float64Array, ref: number): number {
+  const c = Math.min(costs[ref] as number, costs[ref ^ 1] as number);
+  return c >= 64 ? COST_BUCKET_LAST : Math.floor(c * COST_BUCKET_SCALE);
+}
+
+/**
+ * Reorders each person's neighbours by cost bucket, keeping neighbour order within a bucket, in
+ * linear time: a stable counting sort of all entries by bucket, then a stable one by owner.
+ */
+function orderByCost(
+  n: number,
+  offsets: Uint32Array,
+  neighbors: Uint32Array,
+  refs: Uint32Array,
+  costs: Float64Array,
+) {
+  const entries = neighbors.length;
+  const start = new Uint32Array(COST_BUCKET_LAST + 2);
+  const bucket = new Uint32Array(entries);
+  for (let e = 0; e < entries; e++) {
+    const b = costBucket(costs, refs[e] as number);
+    bucket[e] = b;
+    start[b + 1] = (start[b + 1] as number) + 1;
+  }
+  for (let b = 0; b <= COST_BUCKET_LAST; b++)
+    start[b + 1] = (start[b + 1] as number) + (start[b] as number);
+  const byBucketOwner = new Uint32Array(entries);
+  const byBucketEntry = new Uint32Array(entries);
+  for (let u = 0; u < n; u++) {
+    const end = offsets[u + 1] as number;
+    for (let e = offsets[u] as number; e < end; e++) {
+      const b = bucket[e] as number;
+      const p = start[b] as number;
+      start[b] = p + 1;
+      byBucketOwner[p] = u;
+      byBucketEntry[p] = e;
+    }
+  }
+  const cursor = offsets.slice(0, n);
+  const sortedNeighbors = new Uint32Array(entries);
+  const sortedRefs = new Uint32Array(entries);
+  for (let i = 0; i < entries; i++) {
+    const owner = byBucketOwner[i] as number;
+    const e = byBucketEntry[i] as number;
+    const p = cursor[owner] as number;
+    cursor[owner] = p + 1;
+    sortedNeighbors[p] = neighbors[e] as number;
+    sortedRefs[p] = refs[e] as number;
+  }
+  return { neighbors: sortedNeighbors, refs: sortedRefs };
 }
 
 /**

@@ -151,6 +151,13 @@ export class NodeHeap {
     this.#counter = 0;
   }
 
+  /** The first item's key, or `Infinity` when the heap is empty. */
+  peekKey(): number {
+    return this.#size === 0
+      ? Number.POSITIVE_INFINITY
+      : (this.#key[this.#heap[0] as number] as number);
+  }
+
   /** Queues `item` with this key, or moves it there if it is queued already (keys only decrease). */
   push(item: number, key: number, tie: number): void {
     this.#key[item] = key;

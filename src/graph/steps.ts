@@ -4,17 +4,13 @@
  */
 import type { CompiledNetwork } from './compiled.js';
 
-/** The adjacency entry of the step from u to v (binary search), or -1 if they are not tied. */
+/**
+ * The adjacency entry of the step from u to v, or -1 if they are not tied. A linear scan:
+ * neighbours are ordered by cost, not by index, and this is only used on the few steps of a chain.
+ */
 export function stepEntry(g: CompiledNetwork, u: number, v: number): number {
-  let lo = g.offsets[u] as number;
-  let hi = (g.offsets[u + 1] as number) - 1;
-  while (lo <= hi) {
-    const mid = (lo + hi) >>> 1;
-    const w = g.neighbors[mid] as number;
-    if (w === v) return mid;
-    if (w < v) lo = mid + 1;
-    else hi = mid - 1;
-  }
+  const end = g.offsets[u + 1] as number;
+  for (let e = g.offsets[u] as number; e < end; e++) if (g.neighbors[e] === v) return e;
   return -1;
 }
 

@@ -1,0 +1,147 @@
+/**
+ * The best chain with no hop budget: bidirectional Dijkstra (Dijkstra 1959; Pohl 1971) with one
+ * label per person and a decrease-key heap per side, stopping when the two frontier keys together
+ * reach the best meeting (Goldberg & Harrelson 2005). The side with fewer people queued grows.
+ *
+ * Pruning. A step from a person settled at cost d is not taken when d + step + k reaches the best
+ * meeting μ, where k is the other side's frontier key (NBA*'s rule, Pijls & Post 2009, applied per
+ * step). Neighbours are ordered by cost bucket (see `costBucket`), so a scan stops at the first
+ * bucket past the bound: on hubs, most of the work once a first meeting is known.
+ *
+ * Why it stays exact. Suppose a cheapest chain P of cost D < μ were missed. Along P, let a be the
+ * last person such that F reached every person up to a at its exact distance, and b the first such
+ * that B reached every person from b on at its exact distance. If a is at or after b, some person
+ * was reached exactly by both, and the later of the two steps recorded a meeting of cost D. If
+ * neither a nor b was settled, both wait in their heaps, so the frontier keys add up to at most D
+ * and the search had not stopped. Otherwise one of them, say a, was settled and its step along P
+ * pruned: then B's frontier key exceeded the rest of P beyond a, so B had settled b (at most that
+ * far from the targets) before, and b's step back along P was pruned in turn, which needs F's key
+ * to exceed the part of P before b, so a was settled before b: a contradiction. (If a was not
+ * settled, b's pruned step likewise needs a settled.)
+ *
+ * @module
+ */
+import {
+  COST_BUCKET_SCALE,
+  type CompiledNetwork,
+  costBucket,
+  POLICY_NEVER,
+} from '../graph/compiled.js';
+import {
+  ABORT_CHECK_EVERY,
+  type FoundChain,
+  NO_HOPS,
+  type SearchContext,
+  type Side,
+  throwAbort,
+  withoutCycles,
+} from './search-side.js';
+
+/**
+ * The cheapest chain from `source` to any target, with no hop budget, or `null`. The sides'
+ * per-person arrays are reused: `tentCost` is the distance, `tentHops` the hops, `tentLabel` the
+ * previous person (-1 at the start) and `settledHops` marks settled people; `stamp` must already
+ * be valid for `generation` being new.
+ */
+export function classicBest(
+  g: CompiledNetwork,
+  F: Side,
+  B: Side,
+  generation: number,
+  source: number,
+  context: SearchContext,
+  extraBlocked: Uint8Array | undefined,
+  blockedFirstSteps: Uint8Array | undefined,
+): FoundChain | null {
+  const { offsets, neighbors, refs, costs, policy } = g;
+  const { senderCost, blocked, isTarget, maxStepCost, signal } = context;
+  const fHeap = F.nodeHeap;
+  const bHeap = B.nodeHeap;
+  fHeap.clear();
+  bHeap.clear();
+
+  let best = Number.POSITIVE_INFINITY;
+  let bestHops = NO_HOPS;
+  let meet = -1;
+
+  /** Reaches `w` on `side` at cost `d` in `hops` from `from`, unless it has as cheap a label. */
+  const reach = (side: Side, other: Side, w: number, d: number, hops: number, from: number) => {
+    if (side.stamp[w] === generation) {
+      if (side.settledHops[w] !== NO_HOPS || d >= (side.tentCost[w] as number)) return;
+    } else {
+      side.touch(w, generation);
+    }
+    side.tentCost[w] = d;
+    side.tentHops[w] = hops;
+    side.tentLabel[w] = from;
+    side.nodeHeap.push(w, d, hops);
+    if (other.stamp[w] !== generation) return;
+    const total = d + (other.tentCost[w] as number);
+    const totalHops = hops + (other.tentHops[w] as number);
+    if (total < best || (total === best && totalHops < bestHops)) {
+      best = total;
+      bestHops = totalHops;
+      meet = w;
+    }
+  };
+
+  reach(F, B, source, 0, 0, -1);
+  for (const t of context.targets) reach(B, F, t, 0, 0, -1);
+  let steps = 0;
+  for (;;) {
+    const kf = fHeap.peekKey();
+    const kb = bHeap.peekKey();
+    if (kf + kb >= best) break;
+    if (signal !== undefined && ++steps % ABORT_CHECK_EVERY === 0 && signal.aborted)
+      throwAbort(signal);
+    // Forward steps from v use v's cost slot towards the neighbour (ref), backward ones the
+    // neighbour's towards v (ref ^ 1); the sender is v going forward, the neighbour going back.
+    const forward = fHeap.size <= bHeap.size;
+    const side = forward ? F : B;
+    const other = forward ? B : F;
+    const slot = forward ? 0 : 1;
+    const v = side.nodeHeap.pop();
+    side.settledHops[v] = side.tentHops[v] as number;
+    if (forward ? isTarget[v] === 1 : v === source) continue;
+    const hops = (side.tentHops[v] as number) + 1;
+    const base =
+      (side.tentCost[v] as number) +
+      (forward && v !== source ? (senderCost[policy[v] as number] as number) : 0);
+    const rest = base + (forward ? kb : kf);
+    const end = offsets[v + 1] as number;
+    for (let e = offsets[v] as number; e < end; e++) {
+      const ref = refs[e] as number;
+      // A sender's cost only adds to a step, so a bound on the step alone is safe going back.
+      const step = costs[ref ^ slot] as number;
+      if (step + rest >= best) {
+        if (costBucket(costs, ref) / COST_BUCKET_SCALE + rest >= best) break;
+        continue;
+      }
+      if (step > maxStepCost) continue;
+      const w = neighbors[e] as number;
+      const first = forward ? v : w;
+      const next = forward ? w : v;
+      // The chain runs first → next; the source starts it, targets end it, and only people who
+      // may pass introductions on are in between.
+      if (next === source || (!forward && isTarget[w] === 1)) continue;
+      if (first === source && blockedFirstSteps !== undefined && blockedFirstSteps[next] === 1)
+        continue;
+      if (
+        w !== source &&
+        (!forward || isTarget[w] === 0) &&
+        (blocked[w] === 1 ||
+          (extraBlocked !== undefined && extraBlocked[w] === 1) ||
+          policy[w] === POLICY_NEVER)
+      )
+        continue;
+      const send = forward || w === source ? 0 : (senderCost[policy[w] as number] as number);
+      reach(side, other, w, base + step + send, hops, v);
+    }
+  }
+  if (meet === -1) return null;
+  const nodes: number[] = [];
+  for (let v = meet; v !== -1; v = F.tentLabel[v] as number) nodes.push(v);
+  nodes.reverse();
+  for (let v = B.tentLabel[meet] as number; v !== -1; v = B.tentLabel[v] as number) nodes.push(v);
+  return { nodes: withoutCycles(nodes), cost: best };
+}
