@@ -20,6 +20,7 @@ import { type CompiledNetwork, CompiledNetworkBuilder } from '../src/graph/compi
 import { createIntroductionFinder, type IntroductionFinder } from '../src/paths/find.js';
 // Internal, for a diagnostic row only: the search without option checks, Yen and explanations.
 import { ChainSearch, type SearchContext } from '../src/paths/search.js';
+import { WorkBudget } from '../src/paths/search-side.js';
 import { type GeneratedNetwork, generateNetwork, writeEdgeFile } from './generate.js';
 import {
   canCollectGarbage,
@@ -293,6 +294,7 @@ function benchSize(people: number): SizeResult {
     isTarget,
     targets: target,
     maxStepCost: Number.POSITIVE_INFINITY,
+    work: new WorkBudget(),
     signal: undefined,
   };
   const [unbounded, coreSeries] = interleavedSeries(

@@ -109,6 +109,39 @@ export class InvalidOptionsError extends WarmpathError {
   }
 }
 
+/** The work caps a query accepts (see `IntroductionOptions`). */
+export type WorkLimit = 'maxExpansions' | 'maxChains';
+
+/**
+ * Thrown when a query would do more work than its caps allow (`maxExpansions` people settled,
+ * or `maxChains` chains built, over the whole query), so that one expensive request cannot
+ * starve the others. Nothing is returned: retry with a larger cap, a smaller `k` or `maxHops`.
+ *
+ * @example
+ * ```ts
+ * try {
+ *   findIntroductions(network, { from: 'jacob', to: 'laura', k: 20, maxExpansions: 10_000 });
+ * } catch (error) {
+ *   if (error instanceof WorkLimitError) console.log(error.limit, error.value); // "maxExpansions" 10000
+ * }
+ * ```
+ */
+export class WorkLimitError extends WarmpathError {
+  override readonly name = 'WorkLimitError' as const;
+  /** Which cap was reached. */
+  readonly limit: WorkLimit;
+  /** The cap's value. */
+  readonly value: number;
+
+  constructor(limit: WorkLimit, value: number) {
+    super(
+      `The query reached its work cap ${limit} = ${value} before finishing; raise the cap, or ask for fewer or shorter chains`,
+    );
+    this.limit = limit;
+    this.value = value;
+  }
+}
+
 /** Formats a path of keys and indices the way issues show it: `relationships[12].target`. */
 export function formatPath(path: readonly PropertyKey[]): string {
   let out = '';

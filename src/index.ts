@@ -90,6 +90,8 @@ export {
   type MissingEntity,
   UnknownEntityError,
   WarmpathError,
+  type WorkLimit,
+  WorkLimitError,
 } from './errors.js';
 export { BAND_THRESHOLDS, type Band, bandOf } from './explain/band.js';
 export { explainHop, type IntroductionHop } from './explain/hop.js';

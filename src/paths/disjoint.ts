@@ -23,6 +23,7 @@ export function* disjointChains(
   for (;;) {
     const found = search.best(source, hopBudget, context, used, usedDirect);
     if (found === null) return;
+    context.work.chargeChain();
     yield { nodes: found.nodes, cost: chainCost(g, found.nodes, context.senderCost) };
     if (found.nodes.length <= 1) return;
     used ??= new Uint8Array(g.nodeCount);

@@ -22,6 +22,7 @@ import {
 import { penalisedChains } from './penalty.js';
 import { compareChains, type RankedChain } from './rank.js';
 import { ChainSearch, type SearchContext, throwAbort } from './search.js';
+import { WorkBudget } from './search-side.js';
 import { yenChains } from './yen.js';
 
 /** One warm-introduction chain, explained. */
@@ -323,6 +324,7 @@ export class IntroductionFinder {
           ? Number.POSITIVE_INFINITY
           : -Math.log(options.minStrength),
       signal: options.signal,
+      work: new WorkBudget(options.maxExpansions, options.maxChains),
     };
     return { options, source, targets, context, target };
   }

@@ -38,6 +38,16 @@ export interface IntroductionOptions {
   readonly asOf?: string | Date;
   /** Aborts a long search; the search then throws the signal's reason. */
   readonly signal?: AbortSignal;
+  /**
+   * The most people the query may settle, over all its searches (default `Infinity`): a cap on
+   * work that does not depend on the clock. Reaching it throws `WorkLimitError`.
+   */
+  readonly maxExpansions?: number;
+  /**
+   * The most chains the query may build, counting Yen's candidates and the generator's chains
+   * (default `Infinity`). Reaching it throws `WorkLimitError`.
+   */
+  readonly maxChains?: number;
 }
 
 /** The defaults of {@link IntroductionOptions}. */
@@ -47,6 +57,8 @@ export const INTRODUCTION_DEFAULTS = Object.freeze({
   minStrength: undefined as number | undefined,
   diversity: 'none' as Diversity,
   askFirstWillingness: 0.8,
+  maxExpansions: Number.POSITIVE_INFINITY,
+  maxChains: Number.POSITIVE_INFINITY,
 });
 
 const OPTION_NAMES = [
@@ -61,6 +73,8 @@ const OPTION_NAMES = [
   'askFirstWillingness',
   'asOf',
   'signal',
+  'maxExpansions',
+  'maxChains',
 ] as const;
 
 /** Options after checking, with defaults filled in. */
@@ -76,6 +90,8 @@ export interface ResolvedOptions {
   readonly askFirstWillingness: number;
   readonly asOf: string | Date | undefined;
   readonly signal: AbortSignal | undefined;
+  readonly maxExpansions: number;
+  readonly maxChains: number;
 }
 
 const isObject = (value: unknown): value is Record<string, unknown> =>
@@ -93,6 +109,20 @@ function idList(value: unknown, path: string, issues: Issue[]): readonly string[
     return [];
   }
   return value;
+}
+
+function workCap(value: unknown, path: string, issues: Issue[]): number {
+  if (value === undefined) return Number.POSITIVE_INFINITY;
+  if (
+    !(value === Number.POSITIVE_INFINITY || (Number.isInteger(value) && (value as number) >= 1))
+  ) {
+    issues.push({
+      code: 'out_of_range',
+      path,
+      message: `must be a positive integer or Infinity, got ${String(value)}`,
+    });
+  }
+  return value as number;
 }
 
 function probability(value: unknown, path: string, issues: Issue[]): number | undefined {
@@ -208,6 +238,8 @@ export function resolveIntroductionOptions(options: unknown, allowK = true): Res
       INTRODUCTION_DEFAULTS.askFirstWillingness,
     asOf: asOf as string | Date | undefined,
     signal: signal as AbortSignal | undefined,
+    maxExpansions: workCap(options['maxExpansions'], 'maxExpansions', issues),
+    maxChains: workCap(options['maxChains'], 'maxChains', issues),
   };
   if (issues.length > 0) throw new InvalidOptionsError(issues);
   return resolved;

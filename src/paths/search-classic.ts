@@ -54,7 +54,7 @@ export function classicBest(
   blockedFirstSteps: Uint8Array | undefined,
 ): FoundChain | null {
   const { offsets, neighbors, refs, costs, policy } = g;
-  const { senderCost, blocked, isTarget, maxStepCost, signal } = context;
+  const { senderCost, blocked, isTarget, maxStepCost, signal, work } = context;
   const fHeap = F.nodeHeap;
   const bHeap = B.nodeHeap;
   fHeap.clear();
@@ -94,6 +94,7 @@ export function classicBest(
     if (kf + kb >= best) break;
     if (signal !== undefined && ++steps % ABORT_CHECK_EVERY === 0 && signal.aborted)
       throwAbort(signal);
+    if (--work.expansionsLeft < 0) work.exceeded();
     // Forward steps from v use v's cost slot towards the neighbour (ref), backward ones the
     // neighbour's towards v (ref ^ 1); the sender is v going forward, the neighbour going back.
     const forward = fHeap.size <= bHeap.size;

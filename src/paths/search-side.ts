@@ -5,6 +5,7 @@
  *
  * @module
  */
+import { WorkLimitError } from '../errors.js';
 import { IndexHeap, NodeHeap } from '../graph/heap.js';
 
 /** "Not settled" for `Side.settledHops`; also the hop cap of a search with no budget. */
@@ -111,6 +112,36 @@ export interface SearchContext {
   readonly maxStepCost: number;
   /** Aborts the search when signalled. */
   readonly signal: AbortSignal | undefined;
+  /** What the query may still spend, shared by all its searches. */
+  readonly work: WorkBudget;
+}
+
+/**
+ * The work caps of one query: people settled (labels, with a hop budget) and chains built, over
+ * every search the query runs (Yen runs one per fork). Infinite caps cost one decrement a step.
+ */
+export class WorkBudget {
+  readonly maxExpansions: number;
+  readonly maxChains: number;
+  expansionsLeft: number;
+  chainsLeft: number;
+
+  constructor(maxExpansions = Number.POSITIVE_INFINITY, maxChains = Number.POSITIVE_INFINITY) {
+    this.maxExpansions = maxExpansions;
+    this.maxChains = maxChains;
+    this.expansionsLeft = maxExpansions;
+    this.chainsLeft = maxChains;
+  }
+
+  /** Counts one chain built. @throws WorkLimitError past `maxChains`. */
+  chargeChain(): void {
+    if (--this.chainsLeft < 0) throw new WorkLimitError('maxChains', this.maxChains);
+  }
+
+  /** Throws for `maxExpansions` (the searches decrement `expansionsLeft` inline). */
+  exceeded(): never {
+    throw new WorkLimitError('maxExpansions', this.maxExpansions);
+  }
 }
 
 /** A chain found by the search: people as indices, source first, and its cost. */

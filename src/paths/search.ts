@@ -80,7 +80,7 @@ export class ChainSearch {
       return classicBest(g, F, B, generation, source, context, extraBlocked, blockedFirstSteps);
     }
     const { offsets, neighbors, refs, costs, policy } = g;
-    const { senderCost, blocked, isTarget, maxStepCost, signal } = context;
+    const { senderCost, blocked, isTarget, maxStepCost, signal, work } = context;
     F.reset();
     B.reset();
     const capF = Math.ceil(hopBudget / 2);
@@ -151,6 +151,7 @@ export class ChainSearch {
       const side = fOpen && (!bOpen || F.heap.size <= B.heap.size) ? F : B;
       if (signal !== undefined && ++steps % ABORT_CHECK_EVERY === 0 && signal.aborted)
         throwAbort(signal);
+      if (--work.expansionsLeft < 0) work.exceeded();
       const label = side.heap.pop();
       const v = side.labelNode[label] as number;
       const hops = side.labelHops[label] as number;

@@ -28,6 +28,7 @@ export function* yenChains(
 ): Generator<RankedChain, void, undefined> {
   const first = search.best(source, hopBudget, context, undefined, undefined);
   if (first === null) return;
+  context.work.chargeChain();
   const candidates: Candidate[] = [
     { nodes: first.nodes, cost: chainCost(g, first.nodes, context.senderCost), deviation: 0 },
   ];
@@ -68,6 +69,7 @@ export function* yenChains(
       const key = full.join(',');
       if (seen.has(key)) continue;
       seen.add(key);
+      context.work.chargeChain();
       candidates.push({ nodes: full, cost: chainCost(g, full, context.senderCost), deviation: i });
     }
   }
