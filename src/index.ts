@@ -111,13 +111,18 @@ export {
 } from './io/csv.js';
 export { type DatasetDocument, networkToDataset } from './io/dataset.js';
 export {
+  DETECTED_FORMATS,
+  type DetectedFormat,
+  detectFormat,
   NETWORK_FORMATS,
   type NetworkFormat,
+  type ReadNetworkOptions,
   readNetwork,
   type WriteNetworkOptions,
   writeNetwork,
 } from './io/files.js';
 export { GexfEncodingError, networkFromGexf, networkToGexf } from './io/gexf.js';
+export { GraphmlEncodingError, networkFromGraphml, networkToGraphml } from './io/graphml.js';
 export {
   GRAPH_EDGE_TYPES,
   GRAPH_NODE_TYPES,
@@ -128,6 +133,23 @@ export {
   nodeKey,
 } from './io/graphology.js';
 export { type NetworkToJsonOptions, networkFromJson, networkToJson } from './io/json.js';
+export {
+  LINKEDIN_COLUMNS,
+  LINKEDIN_CONNECTION,
+  type LinkedInColumn,
+  type LinkedInOptions,
+  type LinkedInOwner,
+  networkFromLinkedIn,
+} from './io/linkedin.js';
+export {
+  type DateCoarsening,
+  MIN_PSEUDONYM_KEY_BYTES,
+  type PseudonymizeOptions,
+  type PseudonymKind,
+  pseudonymize,
+  pseudonymOf,
+} from './io/pseudonymize.js';
+export { XmlEncodingError } from './io/xml-columns.js';
 export { type CreateNetworkOptions, createNetwork } from './model/create.js';
 export {
   graphKey,
@@ -183,6 +205,12 @@ export {
 } from './model/strength.js';
 export type { Tie, TieEvidence } from './model/ties.js';
 export {
+  canSee,
+  type Viewer,
+  type ViewerOptions,
+  visibleNetwork,
+} from './model/visibility.js';
+export {
   createIntroductionFinder,
   findIntroductions,
   IntroductionFinder,
@@ -197,6 +225,17 @@ export {
   type IntroductionOptions,
   type IntroductionTarget,
 } from './paths/options.js';
+export {
+  type IntroductionPlan,
+  type IntroductionRequest,
+  PLAN_DEFAULTS,
+  type PlannedAssignment,
+  type PlanOptions,
+  type PlanOrder,
+  planIntroductions,
+  type UnservedReason,
+  type UnservedRequest,
+} from './paths/plan.js';
 export {
   ATTRIBUTION_DEFAULTS,
   type AttributedChain,
@@ -315,3 +354,22 @@ export {
   type TieClass,
   tieAnalysis,
 } from './referrals/tie-analysis.js';
+export {
+  type DiagramOptions,
+  type DiagramSubject,
+  DotRenderError,
+  type GraphvizMessage,
+  MAX_PNG_WIDTH,
+  MissingRendererError,
+  NEIGHBORHOOD_DEFAULTS,
+  type Neighborhood,
+  type NeighborhoodOptions,
+  type NeighborhoodPerson,
+  type NeighborhoodTie,
+  neighborhood,
+  type PngOptions,
+  renderPng,
+  renderSvg,
+  toDot,
+  toMermaid,
+} from './render/index.js';

@@ -10,13 +10,14 @@ import { NodeHeap } from '../graph/heap.js';
 import { seededRandom } from '../graph/random.js';
 import type { Network } from '../model/network.js';
 import { closest } from '../model/suggest.js';
+import { type ViewerOptions, viewedBy } from '../model/visibility.js';
 import { throwAbort } from '../paths/search.js';
 import { accumulateDependencies, createBrandesBuffers, shortestPathDag } from './brandes.js';
 import { checkNumber, checkOptions, type ProgressOptions } from './options.js';
 import { scoresByPerson, type TieWeight, type WeightedView, weightedView } from './weights.js';
 
 /** Options of {@link betweenness}. */
-export interface BetweennessOptions extends ProgressOptions {
+export interface BetweennessOptions extends ProgressOptions, ViewerOptions {
   /** Tie weight read as a distance (default `'cost'`, i.e. `-ln strength`; `'unweighted'` counts hops). */
   readonly weight?: TieWeight;
   /** Divide by the number of pairs not involving the person, (n−1)(n−2)/2 (default true, as NetworkX). */
@@ -50,6 +51,7 @@ const OPTION_NAMES = [
   'pairs',
   'onProgress',
   'signal',
+  'viewer',
 ];
 
 /** Work to do: which sources, and for each, which targets (`null` = everyone). */
@@ -107,7 +109,7 @@ export function planBetweenness(
     }
   });
   const weight = options?.weight ?? BETWEENNESS_DEFAULTS.weight;
-  const view = weightedView(network, weight, 'distance');
+  const view = weightedView(viewedBy(network, options?.viewer), weight, 'distance');
   const n = view.n;
   const index = requirePeople(view, [
     ...(options?.sources ?? []),

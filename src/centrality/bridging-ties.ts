@@ -4,6 +4,7 @@
  * @module
  */
 import type { Network } from '../model/network.js';
+import { viewedBy } from '../model/visibility.js';
 import {
   type Communities,
   type CommunityOptions,
@@ -23,8 +24,12 @@ export interface BridgingTie {
 /**
  * The ties whose two people are in different communities, in the order of `network.ties()`.
  *
+ * @param network - The network.
  * @param division - Communities to use; by default those `communities(network, options)` finds.
- * @throws InvalidOptionsError for invalid options.
+ * @param options - Options of `communities`; with `viewer`, only the ties that viewer may see
+ *   (see `visibleNetwork`), and communities found among them.
+ * @returns The bridging ties.
+ * @throws InvalidOptionsError for invalid options (an invalid viewer included).
  * @example
  * ```ts
  * const division = communities(network);
@@ -37,9 +42,10 @@ export function bridgingTies(
   division?: Communities,
   options?: CommunityOptions,
 ): readonly BridgingTie[] {
-  const of = (division ?? findCommunities(network, options)).of;
+  const seen = viewedBy(network, options?.viewer);
+  const of = (division ?? findCommunities(seen, options)).of;
   const out: BridgingTie[] = [];
-  for (const tie of network.ties()) {
+  for (const tie of seen.ties()) {
     const a = of.get(tie.source);
     const b = of.get(tie.target);
     if (a === undefined || b === undefined || a === b) continue;

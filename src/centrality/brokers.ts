@@ -9,13 +9,14 @@ import { compileNetwork } from '../graph/compile-network.js';
 import { NodeHeap } from '../graph/heap.js';
 import type { Network } from '../model/network.js';
 import { closest } from '../model/suggest.js';
+import { type ViewerOptions, viewedBy } from '../model/visibility.js';
 import { INTRODUCTION_DEFAULTS } from '../paths/options.js';
 import { throwAbort } from '../paths/search.js';
 import { createBrandesBuffers, shortestPathDag } from './brandes.js';
 import { checkNumber, checkOptions, type ProgressOptions } from './options.js';
 
 /** Options of {@link introductionBrokers}. */
-export interface BrokerOptions extends ProgressOptions {
+export interface BrokerOptions extends ProgressOptions, ViewerOptions {
   /** The candidates whose chains count (default: everyone). */
   readonly candidates?: readonly string[];
   /** The jobs whose hiring managers the chains lead to (default: every open job). */
@@ -47,6 +48,7 @@ const OPTION_NAMES = [
   'limit',
   'onProgress',
   'signal',
+  'viewer',
 ];
 
 /**
@@ -57,6 +59,11 @@ const OPTION_NAMES = [
  * willingness; directed relationships are walked only in their direction. Chain length is not
  * bounded here.
  *
+ * With `viewer`, only the relationships that viewer may see carry chains (see `visibleNetwork`).
+ *
+ * @param network - The network.
+ * @param options - `candidates`, `jobs`, `askFirstWillingness` (0.8), `minStrength`, `limit`,
+ *   `viewer`, `onProgress`, `signal`.
  * @returns Brokers with a score above 0, highest score first (ties by person id).
  * @throws UnknownEntityError for unknown candidates or jobs; InvalidOptionsError for invalid options.
  * @example
@@ -77,27 +84,28 @@ export function introductionBrokers(
     checkNumber(record, 'minStrength', issues, { min: 0, max: 1, minOpen: true });
     checkNumber(record, 'limit', issues, { min: 1, integer: true });
   });
-  const g = compileNetwork(network);
+  const seen = viewedBy(network, options.viewer);
+  const g = compileNetwork(seen);
   const missing = [
     ...(options.candidates ?? [])
       .filter((id) => !g.indexOf.has(id))
       .map((id) => ({ entity: 'person' as const, id, suggestion: closest(id, g.indexOf.keys()) })),
     ...(options.jobs ?? [])
-      .filter((id) => network.job(id) === undefined)
+      .filter((id) => seen.job(id) === undefined)
       .map((id) => ({
         entity: 'job' as const,
         id,
         suggestion: closest(
           id,
-          network.jobs.map((j) => j.id),
+          seen.jobs.map((j) => j.id),
         ),
       })),
   ];
   if (missing.length > 0) throw new UnknownEntityError(missing);
   const jobs =
     options.jobs === undefined
-      ? network.openJobs()
-      : network.jobs.filter((j) => options.jobs?.includes(j.id));
+      ? seen.openJobs()
+      : seen.jobs.filter((j) => options.jobs?.includes(j.id));
   const candidates =
     options.candidates === undefined
       ? Array.from({ length: g.nodeCount }, (_, i) => i)

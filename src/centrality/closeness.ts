@@ -5,12 +5,13 @@
  */
 import type { CompiledNetwork } from '../graph/compiled.js';
 import type { Network } from '../model/network.js';
+import { type ViewerOptions, viewedBy } from '../model/visibility.js';
 import { checkOptions, type ProgressOptions } from './options.js';
 import { forEachSource } from './shortest-distances.js';
 import { scoresByPerson, type TieWeight, weightedView } from './weights.js';
 
 /** Options of {@link closeness}. */
-export interface ClosenessOptions extends ProgressOptions {
+export interface ClosenessOptions extends ProgressOptions, ViewerOptions {
   /** Tie lengths, read as distances (default `'cost'`, `-ln strength`; `'unweighted'` counts hops). */
   readonly weight?: TieWeight;
   /** Scale by the share of the network each person reaches (Wasserman–Faust; default `true`). */
@@ -23,7 +24,7 @@ export const CLOSENESS_DEFAULTS = Object.freeze({
   wfImproved: true,
 });
 
-const OPTION_NAMES = ['weight', 'wfImproved', 'onProgress', 'signal'] as const;
+const OPTION_NAMES = ['weight', 'wfImproved', 'onProgress', 'signal', 'viewer'] as const;
 
 /**
  * Closeness centrality of every person: how near they are to the people they can reach.
@@ -64,7 +65,7 @@ export function closeness(
   });
   const weight = options?.weight ?? CLOSENESS_DEFAULTS.weight;
   const wfImproved = options?.wfImproved ?? CLOSENESS_DEFAULTS.wfImproved;
-  const view = weightedView(network, weight, 'distance');
+  const view = weightedView(viewedBy(network, options?.viewer), weight, 'distance');
   const n = view.n;
   const scores = new Float64Array(n);
   forEachSource(view, options ?? {}, (source, { distance, order, reached }) => {

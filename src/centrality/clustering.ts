@@ -6,11 +6,12 @@
  */
 import type { CompiledNetwork } from '../graph/compiled.js';
 import type { Network } from '../model/network.js';
+import { type ViewerOptions, viewedBy } from '../model/visibility.js';
 import { checkOptions } from './options.js';
 import { scoresByPerson, type TieWeight, weightedView } from './weights.js';
 
 /** Options of {@link clustering}. */
-export interface ClusteringOptions {
+export interface ClusteringOptions extends ViewerOptions {
   /**
    * `'unweighted'` (default) for the share of closed pairs of contacts; any other weight (a
    * similarity: larger is stronger) for the weighted coefficient of Onnela et al. (2005).
@@ -21,7 +22,7 @@ export interface ClusteringOptions {
 /** The defaults of {@link ClusteringOptions}. */
 export const CLUSTERING_DEFAULTS = Object.freeze({ weight: 'unweighted' as TieWeight });
 
-const OPTION_NAMES = ['weight'] as const;
+const OPTION_NAMES = ['weight', 'viewer'] as const;
 
 /**
  * Receives one triangle: its people `a`, `b`, `c` and the cost slots of the steps a→b, b→c and
@@ -131,7 +132,7 @@ export function clustering(
 ): Map<string, number> {
   checkOptions(options, OPTION_NAMES);
   const weight = options?.weight ?? CLUSTERING_DEFAULTS.weight;
-  const view = weightedView(network, weight, 'similarity');
+  const view = weightedView(viewedBy(network, options?.viewer), weight, 'similarity');
   const g = view.compiled;
   const triangles = new Float64Array(view.n);
   if (weight === 'unweighted') {

@@ -9,12 +9,13 @@ import louvain from 'graphology-communities-louvain';
 import type { CompiledNetwork } from '../graph/compiled.js';
 import { seededRandom } from '../graph/random.js';
 import type { Network } from '../model/network.js';
+import { type ViewerOptions, viewedBy } from '../model/visibility.js';
 import { modularity } from './modularity.js';
 import { checkNumber, checkOptions } from './options.js';
 import { type TieWeight, weightedView } from './weights.js';
 
 /** Options of {@link communities}. */
-export interface CommunityOptions {
+export interface CommunityOptions extends ViewerOptions {
   /** Tie weight read as a similarity (default `'strength'`). */
   readonly weight?: TieWeight;
   /** Resolution γ (default 1): above 1 gives more, smaller communities. */
@@ -57,12 +58,13 @@ export function communities(
   network: Network | CompiledNetwork,
   options?: CommunityOptions,
 ): Communities {
-  checkOptions(options, ['weight', 'resolution', 'seed'], (record, issues) => {
+  checkOptions(options, ['weight', 'resolution', 'seed', 'viewer'], (record, issues) => {
     checkNumber(record, 'resolution', issues, { min: 0, minOpen: true });
     checkNumber(record, 'seed', issues, { integer: true });
   });
   const weight = options?.weight ?? COMMUNITY_DEFAULTS.weight;
-  const view = weightedView(network, weight, 'similarity');
+  const seen = viewedBy(network, options?.viewer);
+  const view = weightedView(seen, weight, 'similarity');
   const g = view.compiled;
   // Keys are indices (people numbered in id order): safe as object keys, independent of input order.
   const graph = new UndirectedGraph();
@@ -96,7 +98,7 @@ export function communities(
   return Object.freeze({
     of,
     members: Object.freeze(members.map((list) => Object.freeze(list))),
-    modularity: modularity(network, members, {
+    modularity: modularity(seen, members, {
       weight,
       resolution: options?.resolution ?? COMMUNITY_DEFAULTS.resolution,
     }),

@@ -6,12 +6,13 @@
  */
 import type { CompiledNetwork } from '../graph/compiled.js';
 import type { Network } from '../model/network.js';
+import { type ViewerOptions, viewedBy } from '../model/visibility.js';
 import { forEachTriangle } from './clustering.js';
 import { checkOptions } from './options.js';
 import { scoresByPerson, type TieWeight, type WeightedView, weightedView } from './weights.js';
 
 /** Options of {@link constraint}. */
-export interface ConstraintOptions {
+export interface ConstraintOptions extends ViewerOptions {
   /** How to weigh ties, as similarities (default `'strength'`; `'unweighted'` counts every tie as 1). */
   readonly weight?: TieWeight;
 }
@@ -19,7 +20,7 @@ export interface ConstraintOptions {
 /** The defaults of {@link ConstraintOptions}. */
 export const CONSTRAINT_DEFAULTS = Object.freeze({ weight: 'strength' as TieWeight });
 
-const OPTION_NAMES = ['weight'] as const;
+const OPTION_NAMES = ['weight', 'viewer'] as const;
 
 /**
  * The share of each person's tie weight that goes to each contact, per cost slot: for the step
@@ -133,6 +134,10 @@ export function constraint(
   options?: ConstraintOptions,
 ): Map<string, number> {
   checkOptions(options, OPTION_NAMES);
-  const view = weightedView(network, options?.weight ?? CONSTRAINT_DEFAULTS.weight, 'similarity');
+  const view = weightedView(
+    viewedBy(network, options?.viewer),
+    options?.weight ?? CONSTRAINT_DEFAULTS.weight,
+    'similarity',
+  );
   return scoresByPerson(view, constraintTotals(view).totals);
 }

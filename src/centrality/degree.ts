@@ -6,11 +6,12 @@
  */
 import type { CompiledNetwork } from '../graph/compiled.js';
 import type { Network } from '../model/network.js';
+import { type ViewerOptions, viewedBy } from '../model/visibility.js';
 import { checkOptions } from './options.js';
 import { scoresByPerson, type TieWeight, weightedView } from './weights.js';
 
 /** Options of {@link degree}. */
-export interface DegreeOptions {
+export interface DegreeOptions extends ViewerOptions {
   /** Divide by `n − 1`, the most ties anyone can have (default `false`). */
   readonly normalized?: boolean;
 }
@@ -19,7 +20,7 @@ export interface DegreeOptions {
 export const DEGREE_DEFAULTS = Object.freeze({ normalized: false });
 
 /** Options of {@link strength}. */
-export interface StrengthOptions {
+export interface StrengthOptions extends ViewerOptions {
   /** Tie weights, read as similarities (default `'strength'`). */
   readonly weight?: TieWeight;
 }
@@ -49,12 +50,12 @@ export function degree(
   network: Network | CompiledNetwork,
   options?: DegreeOptions,
 ): Map<string, number> {
-  checkOptions(options, ['normalized'], (record, issues) => {
+  checkOptions(options, ['normalized', 'viewer'], (record, issues) => {
     if (record['normalized'] !== undefined && typeof record['normalized'] !== 'boolean')
       issues.push({ code: 'invalid_type', path: 'normalized', message: 'must be a boolean' });
   });
   const normalized = options?.normalized ?? DEGREE_DEFAULTS.normalized;
-  const view = weightedView(network, 'unweighted', 'similarity');
+  const view = weightedView(viewedBy(network, options?.viewer), 'unweighted', 'similarity');
   const { offsets } = view.compiled;
   const n = view.n;
   const scores = new Float64Array(n);
@@ -88,8 +89,12 @@ export function strength(
   network: Network | CompiledNetwork,
   options?: StrengthOptions,
 ): Map<string, number> {
-  checkOptions(options, ['weight']);
-  const view = weightedView(network, options?.weight ?? STRENGTH_DEFAULTS.weight, 'similarity');
+  checkOptions(options, ['weight', 'viewer']);
+  const view = weightedView(
+    viewedBy(network, options?.viewer),
+    options?.weight ?? STRENGTH_DEFAULTS.weight,
+    'similarity',
+  );
   const { offsets } = view.compiled;
   const weights = view.weights;
   const scores = new Float64Array(view.n);

@@ -5,13 +5,14 @@
  */
 import type { CompiledNetwork } from '../graph/compiled.js';
 import type { Network } from '../model/network.js';
+import { type ViewerOptions, viewedBy } from '../model/visibility.js';
 import { forEachTriangle } from './clustering.js';
 import { proportionalTieWeights } from './constraint.js';
 import { checkOptions } from './options.js';
 import { scoresByPerson, type TieWeight, type WeightedView, weightedView } from './weights.js';
 
 /** Options of {@link effectiveSize} and {@link efficiency}. */
-export interface EffectiveSizeOptions {
+export interface EffectiveSizeOptions extends ViewerOptions {
   /** How to weigh ties, as similarities (default `'strength'`; `'unweighted'` counts every tie as 1). */
   readonly weight?: TieWeight;
 }
@@ -19,7 +20,7 @@ export interface EffectiveSizeOptions {
 /** The defaults of {@link EffectiveSizeOptions}. */
 export const EFFECTIVE_SIZE_DEFAULTS = Object.freeze({ weight: 'strength' as TieWeight });
 
-const OPTION_NAMES = ['weight'] as const;
+const OPTION_NAMES = ['weight', 'viewer'] as const;
 
 function effectiveSizes(view: WeightedView, weight: TieWeight): Float64Array {
   const g = view.compiled;
@@ -80,7 +81,7 @@ function checkedEffectiveSizes(
 ): { readonly view: WeightedView; readonly sizes: Float64Array } {
   checkOptions(options, OPTION_NAMES);
   const weight = options?.weight ?? EFFECTIVE_SIZE_DEFAULTS.weight;
-  const view = weightedView(network, weight, 'similarity');
+  const view = weightedView(viewedBy(network, options?.viewer), weight, 'similarity');
   return { view, sizes: effectiveSizes(view, weight) };
 }
 

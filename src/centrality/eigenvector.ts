@@ -5,6 +5,7 @@
  */
 import type { CompiledNetwork } from '../graph/compiled.js';
 import type { Network } from '../model/network.js';
+import { type ViewerOptions, viewedBy } from '../model/visibility.js';
 import { throwAbort } from '../paths/search.js';
 import { ConvergenceError } from './convergence-error.js';
 import { checkNumber, checkOptions, type ProgressOptions } from './options.js';
@@ -12,7 +13,7 @@ import { PROGRESS_REPORTS } from './shortest-distances.js';
 import { scoresByPerson, type TieWeight, weightedView } from './weights.js';
 
 /** Options of {@link eigenvector}. */
-export interface EigenvectorOptions extends ProgressOptions {
+export interface EigenvectorOptions extends ProgressOptions, ViewerOptions {
   /** Tie weights, read as similarities (default `'strength'`). */
   readonly weight?: TieWeight;
   /** Converged when an iteration moves the unit vector by less than this (L2; default 1e-10). */
@@ -28,7 +29,14 @@ export const EIGENVECTOR_DEFAULTS = Object.freeze({
   maxIterations: 1000,
 });
 
-const OPTION_NAMES = ['weight', 'tolerance', 'maxIterations', 'onProgress', 'signal'] as const;
+const OPTION_NAMES = [
+  'weight',
+  'tolerance',
+  'maxIterations',
+  'onProgress',
+  'signal',
+  'viewer',
+] as const;
 
 /**
  * Two components' largest eigenvalues closer than this (relative to the larger, or absolutely
@@ -94,7 +102,11 @@ export function eigenvector(
   const maxIterations = options?.maxIterations ?? EIGENVECTOR_DEFAULTS.maxIterations;
   const onProgress = options?.onProgress;
   const signal = options?.signal;
-  const view = weightedView(network, options?.weight ?? EIGENVECTOR_DEFAULTS.weight, 'similarity');
+  const view = weightedView(
+    viewedBy(network, options?.viewer),
+    options?.weight ?? EIGENVECTOR_DEFAULTS.weight,
+    'similarity',
+  );
   const n = view.n;
   const { offsets, neighbors } = view.compiled;
   const weights = view.weights;

@@ -5,12 +5,13 @@
  */
 import type { CompiledNetwork } from '../graph/compiled.js';
 import type { Network } from '../model/network.js';
+import { type ViewerOptions, viewedBy } from '../model/visibility.js';
 import { checkOptions, type ProgressOptions } from './options.js';
 import { forEachSource } from './shortest-distances.js';
 import { scoresByPerson, type TieWeight, weightedView } from './weights.js';
 
 /** Options of {@link harmonic}. */
-export interface HarmonicOptions extends ProgressOptions {
+export interface HarmonicOptions extends ProgressOptions, ViewerOptions {
   /** Tie lengths, read as distances (default `'cost'`, `-ln strength`; `'unweighted'` counts hops). */
   readonly weight?: TieWeight;
 }
@@ -20,7 +21,7 @@ export const HARMONIC_DEFAULTS = Object.freeze({
   weight: 'cost' as TieWeight,
 });
 
-const OPTION_NAMES = ['weight', 'onProgress', 'signal'] as const;
+const OPTION_NAMES = ['weight', 'onProgress', 'signal', 'viewer'] as const;
 
 /**
  * Harmonic centrality of every person: the sum of `1 / d` over the people they can reach, `d`
@@ -57,7 +58,7 @@ export function harmonic(
 ): Map<string, number> {
   checkOptions(options, OPTION_NAMES);
   const weight = options?.weight ?? HARMONIC_DEFAULTS.weight;
-  const view = weightedView(network, weight, 'distance');
+  const view = weightedView(viewedBy(network, options?.viewer), weight, 'distance');
   const scores = new Float64Array(view.n);
   forEachSource(view, options ?? {}, (source, { distance, order, reached }) => {
     let total = 0;

@@ -5,12 +5,13 @@
  */
 import type { CompiledNetwork } from '../graph/compiled.js';
 import type { Network } from '../model/network.js';
+import { type ViewerOptions, viewedBy } from '../model/visibility.js';
 import { constraintTotals } from './constraint.js';
 import { checkOptions } from './options.js';
 import { scoresByPerson, type TieWeight, weightedView } from './weights.js';
 
 /** Options of {@link hierarchy}. */
-export interface HierarchyOptions {
+export interface HierarchyOptions extends ViewerOptions {
   /** How to weigh ties, as similarities (default `'strength'`; `'unweighted'` counts every tie as 1). */
   readonly weight?: TieWeight;
 }
@@ -18,7 +19,7 @@ export interface HierarchyOptions {
 /** The defaults of {@link HierarchyOptions}. */
 export const HIERARCHY_DEFAULTS = Object.freeze({ weight: 'strength' as TieWeight });
 
-const OPTION_NAMES = ['weight'] as const;
+const OPTION_NAMES = ['weight', 'viewer'] as const;
 
 /**
  * Burt's hierarchy of everyone: the Coleman–Theil disorder index of the local constraints on a
@@ -53,7 +54,11 @@ export function hierarchy(
   options?: HierarchyOptions,
 ): Map<string, number> {
   checkOptions(options, OPTION_NAMES);
-  const view = weightedView(network, options?.weight ?? HIERARCHY_DEFAULTS.weight, 'similarity');
+  const view = weightedView(
+    viewedBy(network, options?.viewer),
+    options?.weight ?? HIERARCHY_DEFAULTS.weight,
+    'similarity',
+  );
   const { local, totals } = constraintTotals(view);
   const { offsets, refs } = view.compiled;
   const scores = new Float64Array(view.n);

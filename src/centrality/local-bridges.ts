@@ -7,13 +7,14 @@
 import type { CompiledNetwork } from '../graph/compiled.js';
 import { IndexHeap } from '../graph/heap.js';
 import type { Network } from '../model/network.js';
+import { type ViewerOptions, viewedBy } from '../model/visibility.js';
 import { throwAbort } from '../paths/search.js';
 import { checkOptions, type ProgressOptions } from './options.js';
 import { commonContactCounts, tieList } from './tie-overlap.js';
 import { type TieWeight, weightedView } from './weights.js';
 
 /** Options of {@link localBridges}. */
-export interface LocalBridgeOptions extends ProgressOptions {
+export interface LocalBridgeOptions extends ProgressOptions, ViewerOptions {
   /**
    * How to measure the span, as distances: `'unweighted'` (default) counts hops; `'cost'`
    * (`-ln strength`), `'strength'` or a function of the tie (finite, ≥ 0) sum along the path.
@@ -24,7 +25,7 @@ export interface LocalBridgeOptions extends ProgressOptions {
 /** The defaults of {@link LocalBridgeOptions}. */
 export const LOCAL_BRIDGE_DEFAULTS = Object.freeze({ weight: 'unweighted' as TieWeight });
 
-const OPTION_NAMES = ['weight', 'onProgress', 'signal'] as const;
+const OPTION_NAMES = ['weight', 'onProgress', 'signal', 'viewer'] as const;
 
 /** One local bridge. */
 export interface LocalBridge {
@@ -260,7 +261,7 @@ export function localBridges(
 ): readonly LocalBridge[] {
   checkOptions(options, OPTION_NAMES);
   const weight = options?.weight ?? LOCAL_BRIDGE_DEFAULTS.weight;
-  const view = weightedView(network, weight, 'distance');
+  const view = weightedView(viewedBy(network, options?.viewer), weight, 'distance');
   const g = view.compiled;
   const { ties, ends } = tieList(g);
   const common = commonContactCounts(g);

@@ -7,12 +7,13 @@
 import { InvalidOptionsError } from '../errors.js';
 import type { CompiledNetwork } from '../graph/compiled.js';
 import type { Network } from '../model/network.js';
+import { type ViewerOptions, viewedBy } from '../model/visibility.js';
 import { requirePeople } from './betweenness.js';
 import { checkNumber, checkOptions } from './options.js';
 import { type TieWeight, weightedView } from './weights.js';
 
 /** Options of {@link modularity}. */
-export interface ModularityOptions {
+export interface ModularityOptions extends ViewerOptions {
   /** Tie weight read as a similarity (default `'strength'`). */
   readonly weight?: TieWeight;
   /** Resolution γ (default 1): above 1 favours smaller communities. */
@@ -37,10 +38,14 @@ export function modularity(
   communities: readonly (readonly string[])[],
   options?: ModularityOptions,
 ): number {
-  checkOptions(options, ['weight', 'resolution'], (record, issues) =>
+  checkOptions(options, ['weight', 'resolution', 'viewer'], (record, issues) =>
     checkNumber(record, 'resolution', issues, { min: 0 }),
   );
-  const view = weightedView(network, options?.weight ?? 'strength', 'similarity');
+  const view = weightedView(
+    viewedBy(network, options?.viewer),
+    options?.weight ?? 'strength',
+    'similarity',
+  );
   const g = view.compiled;
   const index = requirePeople(view, communities.flat());
   const community = new Int32Array(view.n).fill(-1);
@@ -58,7 +63,7 @@ export function modularity(
       community[v] = c;
     }
   });
-  const unassigned = community.findIndex((c) => c === -1);
+  const unassigned = community.indexOf(-1);
   if (unassigned !== -1) {
     throw new InvalidOptionsError([
       {

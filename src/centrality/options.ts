@@ -3,6 +3,7 @@
  */
 import { InvalidOptionsError, type Issue } from '../errors.js';
 import { didYouMean } from '../model/suggest.js';
+import { viewerIssues } from '../model/visibility.js';
 
 /** Options every long-running measure accepts. */
 export interface ProgressOptions {
@@ -13,8 +14,8 @@ export interface ProgressOptions {
 }
 
 /**
- * Checks that `options` is an object with only `allowed` keys, that `onProgress` and `signal`
- * (when allowed) have the right types, and runs `more` for measure-specific checks.
+ * Checks that `options` is an object with only `allowed` keys, that `onProgress`, `signal` and
+ * `viewer` (when allowed) have the right types, and runs `more` for measure-specific checks.
  * @throws InvalidOptionsError listing every problem.
  */
 export function checkOptions(
@@ -49,6 +50,8 @@ export function checkOptions(
   if (record['signal'] !== undefined && !(record['signal'] instanceof AbortSignal)) {
     issues.push({ code: 'invalid_type', path: 'signal', message: 'must be an AbortSignal' });
   }
+  if (record['viewer'] !== undefined && allowed.includes('viewer'))
+    issues.push(...viewerIssues(record['viewer']));
   more?.(record, issues);
   if (issues.length > 0) throw new InvalidOptionsError(issues);
 }

@@ -7,6 +7,7 @@ import { InvalidOptionsError, type Issue } from '../errors.js';
 import type { CompiledNetwork } from '../graph/compiled.js';
 import type { Network } from '../model/network.js';
 import { didYouMean } from '../model/suggest.js';
+import { type ViewerOptions, viewedBy } from '../model/visibility.js';
 import { throwAbort } from '../paths/search.js';
 import { ConvergenceError } from './convergence-error.js';
 import { checkNumber, checkOptions, type ProgressOptions } from './options.js';
@@ -17,7 +18,7 @@ import { scoresByPerson, type TieWeight, type WeightedView, weightedView } from 
 export type Personalization = ReadonlyMap<string, number> | Readonly<Record<string, number>>;
 
 /** Options of {@link pagerank}. */
-export interface PageRankOptions extends ProgressOptions {
+export interface PageRankOptions extends ProgressOptions, ViewerOptions {
   /** Tie weights, read as similarities (default `'strength'`). */
   readonly weight?: TieWeight;
   /** Probability of following a tie rather than jumping (default 0.85), in [0, 1]. */
@@ -49,6 +50,7 @@ const OPTION_NAMES = [
   'personalization',
   'onProgress',
   'signal',
+  'viewer',
 ] as const;
 
 function isPlainRecord(value: unknown): value is Record<string, unknown> {
@@ -116,7 +118,11 @@ export function pagerank(
   const maxIterations = options?.maxIterations ?? PAGERANK_DEFAULTS.maxIterations;
   const onProgress = options?.onProgress;
   const signal = options?.signal;
-  const view = weightedView(network, options?.weight ?? PAGERANK_DEFAULTS.weight, 'similarity');
+  const view = weightedView(
+    viewedBy(network, options?.viewer),
+    options?.weight ?? PAGERANK_DEFAULTS.weight,
+    'similarity',
+  );
   const n = view.n;
   const jump = jumpDistribution(view, options?.personalization);
   if (signal?.aborted) throwAbort(signal);

@@ -7,7 +7,9 @@
 import { compileNetwork } from '../graph/compile-network.js';
 import type { CompiledNetwork } from '../graph/compiled.js';
 import { Network } from '../model/network.js';
+import { type ViewerOptions, viewedBy } from '../model/visibility.js';
 import { forEachTriangle } from './clustering.js';
+import { checkOptions } from './options.js';
 
 /** How embedded one tie is. */
 export interface TieEmbeddedness {
@@ -72,8 +74,13 @@ export function commonContactCounts(g: CompiledNetwork): Uint32Array {
   return common;
 }
 
-function compiledOf(network: Network | CompiledNetwork): CompiledNetwork {
-  return network instanceof Network ? compileNetwork(network) : network;
+function compiledOf(
+  network: Network | CompiledNetwork,
+  options: ViewerOptions | undefined,
+): CompiledNetwork {
+  checkOptions(options, ['viewer']);
+  const seen = viewedBy(network, options?.viewer);
+  return seen instanceof Network ? compileNetwork(seen) : seen;
 }
 
 /**
@@ -84,8 +91,9 @@ function compiledOf(network: Network | CompiledNetwork): CompiledNetwork {
  * Runs in O(m^1.5) time (one pass over the triangles) and O(n + m) memory.
  *
  * @param network - A network, or a compiled network.
+ * @param options - `viewer`: count only the ties that viewer may see (see `visibleNetwork`).
  * @returns One entry per tie, in the order of `network.ties()` (tie order for a compiled network).
- * @throws Nothing for a valid network.
+ * @throws InvalidOptionsError for an unknown option or an invalid viewer (or one with a compiled network).
  * @example
  * ```ts
  * // a–b–c a triangle, d hanging off c.
@@ -97,8 +105,11 @@ function compiledOf(network: Network | CompiledNetwork): CompiledNetwork {
  *   Journal of Sociology 91(3), 1985.
  * @see Easley & Kleinberg, *Networks, Crowds, and Markets*, Cambridge University Press, 2010, §3.3.
  */
-export function embeddedness(network: Network | CompiledNetwork): readonly TieEmbeddedness[] {
-  const g = compiledOf(network);
+export function embeddedness(
+  network: Network | CompiledNetwork,
+  options?: ViewerOptions,
+): readonly TieEmbeddedness[] {
+  const g = compiledOf(network, options);
   const { ties, ends } = tieList(g);
   const common = commonContactCounts(g);
   const out: TieEmbeddedness[] = [];
@@ -125,9 +136,10 @@ export function embeddedness(network: Network | CompiledNetwork): readonly TieEm
  * Runs in O(m^1.5) time (one pass over the triangles) and O(n + m) memory.
  *
  * @param network - A network, or a compiled network.
+ * @param options - `viewer`: measure only the ties that viewer may see (see `visibleNetwork`).
  * @returns One entry per tie with its `overlap` and `common` contacts, in the order of
  *   `network.ties()` (tie order for a compiled network).
- * @throws Nothing for a valid network.
+ * @throws InvalidOptionsError for an unknown option or an invalid viewer (or one with a compiled network).
  * @example
  * ```ts
  * // a–b–c a triangle, d hanging off c.
@@ -137,8 +149,11 @@ export function embeddedness(network: Network | CompiledNetwork): readonly TieEm
  * @see Onnela, Saramäki, Hyvönen, Szabó, Lazer, Kaski, Kertész & Barabási, "Structure and tie
  *   strengths in mobile communication networks", PNAS 104(18), 2007.
  */
-export function neighborhoodOverlap(network: Network | CompiledNetwork): readonly TieOverlap[] {
-  const g = compiledOf(network);
+export function neighborhoodOverlap(
+  network: Network | CompiledNetwork,
+  options?: ViewerOptions,
+): readonly TieOverlap[] {
+  const g = compiledOf(network, options);
   const { ties, ends } = tieList(g);
   const common = commonContactCounts(g);
   const degree = (u: number): number => (g.offsets[u + 1] as number) - (g.offsets[u] as number);

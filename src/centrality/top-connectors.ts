@@ -7,6 +7,7 @@
 import { InvalidOptionsError } from '../errors.js';
 import type { Network } from '../model/network.js';
 import { didYouMean } from '../model/suggest.js';
+import { type ViewerOptions, viewedBy } from '../model/visibility.js';
 import { betweenness } from './betweenness.js';
 import { introductionBrokers } from './brokers.js';
 import { closeness } from './closeness.js';
@@ -34,7 +35,7 @@ export const CONNECTOR_METRICS = [
 export type ConnectorMetric = (typeof CONNECTOR_METRICS)[number];
 
 /** Options of {@link topConnectors}. */
-export interface TopConnectorOptions {
+export interface TopConnectorOptions extends ViewerOptions {
   /** The measure to rank by (default `'betweenness'`). Low `constraint` ranks first. */
   readonly metric?: ConnectorMetric;
   /** How many people (default 10). */
@@ -80,7 +81,13 @@ const LABELS: Readonly<Record<ConnectorMetric, string>> = {
  * score are ordered by person id; people whose score is undefined (NaN, e.g. constraint of
  * someone without ties) are left out.
  *
- * @throws InvalidOptionsError for an unknown metric or invalid options.
+ * With `viewer`, scores, tie counts and communities use only the relationships that viewer may
+ * see (see `visibleNetwork`).
+ *
+ * @param network - The network.
+ * @param options - `metric` (`'betweenness'`), `n` (10), `sample`, `seed` (1), `viewer`.
+ * @returns The top `n`, ranked, each with a reason.
+ * @throws InvalidOptionsError for an unknown metric or invalid options (an invalid viewer included).
  * @example
  * ```ts
  * for (const c of topConnectors(network, { metric: 'brokers', n: 5 })) console.log(c.rank, c.reason);
@@ -107,20 +114,21 @@ export function topConnectors(
       { code: 'out_of_range', path: 'n', message: `must be a positive integer, got ${String(n)}` },
     ]);
   const seed = options.seed ?? 1;
-  const scores = scoreBy(network, metric, options.sample, seed);
+  const seen = viewedBy(network, options.viewer);
+  const scores = scoreBy(seen, metric, options.sample, seed);
   const ascending = metric === 'constraint';
   const ranked = [...scores]
     .filter(([, score]) => !Number.isNaN(score))
     .sort(([a, x], [b, y]) => (ascending ? x - y : y - x) || (a < b ? -1 : a > b ? 1 : 0));
-  const division = communities(network, { seed }).of;
+  const division = communities(seen, { seed }).of;
   return Object.freeze(
     ranked.slice(0, n).map(([personId, score], i) => {
-      const ties = network.tiesOf(personId);
+      const ties = seen.tiesOf(personId);
       const reached = new Set([
         division.get(personId),
         ...ties.map((t) => division.get(t.source === personId ? t.target : t.source)),
       ]);
-      const name = network.requirePerson(personId).name;
+      const name = seen.requirePerson(personId).name;
       const reason = `${name}: ${LABELS[metric]} ${formatScore(score)}; ${ties.length} ties reaching ${reached.size} ${reached.size === 1 ? 'community' : 'communities'}`;
       return Object.freeze({
         rank: i + 1,

@@ -33,27 +33,15 @@
  */
 import Graph from 'graphology';
 import gexf from 'graphology-gexf';
-import { InvalidNetworkError, type Issue, WarmpathError } from '../errors.js';
+import type { Issue } from '../errors.js';
 import type { CreateNetworkOptions } from '../model/create.js';
 import type { Network } from '../model/network.js';
-import type { AttributeCodec, GraphNodeType } from './graphology-layout.js';
+import type { GraphNodeType } from './graphology-layout.js';
 import { networkFromGraph } from './graphology-read.js';
 import { graphElements } from './graphology-write.js';
-import { defineField, type Fields } from './own-data.js';
-import { inFile, readingFile, withoutByteOrderMark } from './source-file.js';
-
-/** Fields held as JSON text, each in the column `<field>_json`. */
-const JSON_FIELDS: ReadonlySet<string> = new Set([
-  'skills',
-  'tags',
-  'positions',
-  'requirements',
-  'attributes',
-]);
-const JSON_SUFFIX = '_json';
-const NUMBER_FIELDS: ReadonlySet<string> = new Set(['strength', 'interactionsPerMonth']);
-/** A number as JSON (and `String(number)`) writes it, `-0` included. */
-const NUMBER_TEXT = /^-?(?:0|[1-9]\d*)(?:\.\d+)?(?:[eE][+-]?\d+)?$/;
+import { readingFile } from './source-file.js';
+import { checkXml, recordColumns, XmlEncodingError, xmlColumnCodec } from './xml-columns.js';
+import { documentError, parseXmlGraph, xmlDocument } from './xml-parse.js';
 
 const COLOURS: Readonly<Record<GraphNodeType, string>> = {
   organization: 'rgb(31,119,180)',
@@ -61,8 +49,6 @@ const COLOURS: Readonly<Record<GraphNodeType, string>> = {
   job: 'rgb(44,160,44)',
   group: 'rgb(148,103,189)',
 };
-
-const SHOWN_IN_MESSAGE = 20;
 
 /**
  * The network holds text that GEXF (XML 1.0) cannot represent: a control character other than
@@ -80,87 +66,24 @@ const SHOWN_IN_MESSAGE = 20;
  * }
  * ```
  */
-export class GexfEncodingError extends WarmpathError {
+export class GexfEncodingError extends XmlEncodingError {
   override readonly name = 'GexfEncodingError' as const;
-  /** Every value that cannot be written, in dataset order. */
-  readonly issues: readonly Issue[];
 
   constructor(issues: readonly Issue[]) {
-    const lines = issues
-      .slice(0, SHOWN_IN_MESSAGE)
-      .map((issue) => `  - ${issue.path}: ${issue.message}`);
-    if (issues.length > SHOWN_IN_MESSAGE)
-      lines.push(`  ... and ${issues.length - SHOWN_IN_MESSAGE} more (see .issues)`);
-    const count = issues.length === 1 ? '1 problem' : `${issues.length} problems`;
-    super(`Cannot write GEXF (${count}):\n${lines.join('\n')}`);
-    this.issues = Object.freeze([...issues]);
+    super('GEXF', issues);
   }
 }
 
-/** The first character XML 1.0 cannot represent, as `U+XXXX` and its index, if any. */
-function nonXmlCharacter(text: string): { code: string; index: number } | undefined {
-  for (let i = 0; i < text.length; i++) {
-    const c = text.charCodeAt(i);
-    let bad = false;
-    if (c < 0x20) bad = c !== 0x9 && c !== 0xa && c !== 0xd;
-    else if (c >= 0xd800 && c <= 0xdbff) {
-      const next = text.charCodeAt(i + 1);
-      if (next >= 0xdc00 && next <= 0xdfff) i++;
-      else bad = true;
-    } else bad = (c >= 0xdc00 && c <= 0xdfff) || c === 0xfffe || c === 0xffff;
-    if (bad) return { code: `U+${c.toString(16).toUpperCase().padStart(4, '0')}`, index: i };
-  }
-  return undefined;
-}
-
-/** A JSON string literal that XML can carry: JSON escapes controls and lone surrogates. */
-function jsonString(text: string): string {
-  return JSON.stringify(text).replace(
-    /[\uFFFE\uFFFF]/g,
-    (c) => `\\u${c.charCodeAt(0).toString(16)}`,
-  );
-}
-
-/** JSON text of plain data, keeping `-0` (which `JSON.stringify` writes as `0`). */
-function jsonText(value: unknown): string {
-  if (Array.isArray(value)) return `[${value.map(jsonText).join(',')}]`;
-  if (typeof value === 'object' && value !== null) {
-    const record = value as Readonly<Record<string, unknown>>;
-    const entries = Object.keys(record).map((k) => `${jsonString(k)}:${jsonText(record[k])}`);
-    return `{${entries.join(',')}}`;
-  }
-  if (typeof value === 'string') return jsonString(value);
-  if (typeof value === 'number' && Object.is(value, -0)) return '-0';
-  return JSON.stringify(value);
-}
-
-/** Reports `text` at `path` if it holds a character XML 1.0 cannot represent. */
-function checkXml(text: string, path: string, issues: Issue[]): void {
-  const bad = nonXmlCharacter(text);
-  if (bad === undefined) return;
-  issues.push({
-    code: 'invalid_value',
-    path,
-    message: `contains ${bad.code} (at index ${bad.index}), which XML 1.0 and so GEXF cannot represent`,
-  });
-}
-
-/** The GEXF columns of a record's fields; reports text XML cannot hold. */
+/** The GEXF columns of a record's fields; `-0` as text, since graphology-gexf writes it as 0. */
 function columns(
   type: string,
   fields: Readonly<Record<string, unknown>>,
   path: string,
   issues: Issue[],
 ): Record<string, unknown> {
-  const out: Record<string, unknown> = { type };
-  for (const field of Object.keys(fields)) {
-    const value = fields[field];
-    if (JSON_FIELDS.has(field)) {
-      out[`${field}${JSON_SUFFIX}`] = jsonText(value);
-      continue;
-    }
-    if (typeof value === 'string') checkXml(value, `${path}.${field}`, issues);
-    out[field] = typeof value === 'number' && Object.is(value, -0) ? '-0' : value;
+  const out = recordColumns(type, fields, path, issues, 'GEXF');
+  for (const [column, value] of Object.entries(out)) {
+    if (typeof value === 'number' && Object.is(value, -0)) out[column] = '-0';
   }
   return out;
 }
@@ -200,7 +123,7 @@ export function networkToGexf(network: Network): string {
   for (const node of nodes) {
     // The id is the node id, not a column (Gephi reserves the column name "id").
     const { id, ...fields } = node.fields;
-    checkXml(String(id), `${node.path}.id`, issues);
+    checkXml(String(id), `${node.path}.id`, issues, 'GEXF');
     graph.addNode(node.key, {
       label: node.label,
       viz: { color: COLOURS[node.type] },
@@ -227,93 +150,11 @@ export function networkToGexf(network: Network): string {
   });
 }
 
-const GEXF_CODEC: AttributeCodec = {
-  decode(element, type, attributes, at, issues) {
-    const out: Fields = {};
-    const set = (field: string, value: unknown): void => defineField(out, field, value);
-    for (const [column, value] of attributes) {
-      // graphology-gexf reads an edge's XML `kind` (its type) as the attribute `kind`; a
-      // relationship's `kind` column overrides it.
-      if (element === 'edge' && column === 'kind' && type !== 'relationship') continue;
-      const path = `${at}.attributes.${column}`;
-      if (column.endsWith(JSON_SUFFIX) && JSON_FIELDS.has(column.slice(0, -JSON_SUFFIX.length))) {
-        if (typeof value !== 'string') {
-          issues.push({ code: 'invalid_type', path, message: 'must be JSON text' });
-          continue;
-        }
-        try {
-          set(column.slice(0, -JSON_SUFFIX.length), JSON.parse(value));
-        } catch (error) {
-          const reason = error instanceof Error ? error.message : String(error);
-          issues.push({ code: 'parse_error', path, message: `is not valid JSON: ${reason}` });
-        }
-      } else if (JSON_FIELDS.has(column)) {
-        issues.push({
-          code: 'unknown_field',
-          path,
-          message: `unknown column ${JSON.stringify(column)}: ${column} is JSON text in "${column}${JSON_SUFFIX}"`,
-        });
-      } else if (
-        NUMBER_FIELDS.has(column) &&
-        typeof value === 'string' &&
-        NUMBER_TEXT.test(value)
-      ) {
-        set(column, Number(value));
-      } else if (column === 'directed' && (value === 'true' || value === 'false')) {
-        set(column, value === 'true');
-      } else {
-        set(column, value);
-      }
-    }
-    return out;
-  },
-  attributeOf: (field) => (JSON_FIELDS.has(field) ? `${field}${JSON_SUFFIX}` : field),
-};
-
-const GEXF_ELEMENT = /<(?:[A-Za-z_][\w.-]*:)?gexf[\s/>]/;
-const XMLDOM_PREFIX = /^\[xmldom (?:warning|error)\]\s*/;
-const XMLDOM_PLACE = /line:(\d+),col:(\d+)/;
-const MISSING_NODE = /points to an inexisting node/;
-
-/**
- * Parses GEXF with graphology-gexf. Its XML parser (xmldom) reports malformed XML on the console
- * and carries on; those reports are caught here, while the synchronous parse runs, and become
- * issues instead, so that a broken file is an error rather than a half-read graph.
- */
-function parseGexf(text: string): {
-  graph?: Graph;
-  problems: { message: string; line?: number }[];
-} {
-  const problems: { message: string; line?: number }[] = [];
-  const report = (...args: unknown[]): void => {
-    const place = XMLDOM_PLACE.exec(String(args[1] ?? ''));
-    const message = String(args[0]).replace(XMLDOM_PREFIX, '').trim();
-    problems.push({
-      message: `not well-formed XML: ${message}${place ? ` (line ${place[1]}, column ${place[2]})` : ''}`,
-      ...(place ? { line: Number(place[1]) } : {}),
-    });
-  };
-  const { warn, error } = console;
-  console.warn = report;
-  console.error = report;
-  try {
-    const graph = gexf.parse(Graph, text) as Graph;
-    return problems.length > 0 ? { problems } : { graph, problems };
-  } catch (thrown) {
-    const message = thrown instanceof Error ? thrown.message : String(thrown);
-    if (problems.length === 0) {
-      problems.push({
-        message: MISSING_NODE.test(message)
-          ? "an edge's source or target is not the id of a node in the file"
-          : `not a GEXF graph graphology-gexf can read: ${message}`,
-      });
-    }
-    return { problems };
-  } finally {
-    console.warn = warn;
-    console.error = error;
-  }
-}
+// graphology-gexf reads an edge's XML `kind` (its type) as the attribute `kind`; a
+// relationship's `kind` column overrides it.
+const GEXF_CODEC = xmlColumnCodec(
+  (element, type, column) => element === 'edge' && column === 'kind' && type !== 'relationship',
+);
 
 /**
  * Reads a network from a GEXF document laid out as {@link networkToGexf} writes it (see the
@@ -346,30 +187,12 @@ export function networkFromGexf(
   options?: CreateNetworkOptions,
   file?: string,
 ): Network {
-  const fail = (message: string, line?: number): never => {
-    throw new InvalidNetworkError(
-      inFile(
-        [{ code: 'parse_error', path: '', message, ...(line === undefined ? {} : { line }) }],
-        file,
-      ),
-    );
-  };
-  if (typeof text !== 'string') return fail(`GEXF must be text, got ${typeof text}`);
-  const xml = withoutByteOrderMark(text);
-  if (!GEXF_ELEMENT.test(xml)) return fail('not a GEXF document: there is no <gexf> element');
-  const { graph, problems } = parseGexf(xml);
-  if (graph === undefined) {
-    throw new InvalidNetworkError(
-      inFile(
-        problems.map((p) => ({
-          code: 'parse_error',
-          path: '',
-          message: p.message,
-          ...(p.line === undefined ? {} : { line: p.line }),
-        })),
-        file,
-      ),
-    );
-  }
+  const xml = xmlDocument(text, 'GEXF', 'gexf', file);
+  const { result: graph, problems } = parseXmlGraph(
+    () => gexf.parse(Graph, xml) as Graph,
+    'graphology-gexf',
+    'GEXF',
+  );
+  if (graph === undefined) throw documentError(problems, file);
   return readingFile(file, () => networkFromGraph(graph.export(), GEXF_CODEC, options));
 }

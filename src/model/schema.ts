@@ -19,6 +19,8 @@ export const RELATIONSHIP_KINDS = [
   'mentor',
   'group-member',
   'other',
+  /** A connection on a professional network such as LinkedIn, with no other evidence. */
+  'connection',
 ] as const;
 /** Whether a person may be asked to pass an introduction on. */
 export const INTRODUCTION_POLICIES = ['open', 'ask-first', 'never'] as const;
@@ -127,6 +129,20 @@ export const PersonSchema = z.strictObject({
   tags: z.array(TextSchema).optional(),
   positions: z.array(PositionSchema).optional(),
   introductions: z.enum(INTRODUCTION_POLICIES).optional(),
+  /** The most introductions this person passes on in one plan (`planIntroductions`); no limit when left out. */
+  maxIntroductionsPerPeriod: z
+    .number()
+    .check((ctx) => {
+      if (!Number.isSafeInteger(ctx.value) || ctx.value < 0) {
+        ctx.issues.push({
+          code: 'custom',
+          message: `must be a whole number, 0 or more, got ${ctx.value}`,
+          input: ctx.value,
+          params: { code: 'out_of_range' },
+        });
+      }
+    })
+    .optional(),
   attributes: AttributesSchema.optional(),
 });
 
@@ -172,6 +188,12 @@ export const RelationshipSchema = z.strictObject({
   interactionsPerMonth: z.number().min(0, { error: 'must be 0 or more' }).optional(),
   directed: z.boolean().optional(),
   context: TextSchema.optional(),
+  /**
+   * Who may see the relationship: person ids and team names (free text), each once. Absent:
+   * everyone. Given: those people and teams only, plus its two ends (so `[]` means its two ends
+   * only). See docs/privacy.md.
+   */
+  visibleTo: z.array(IdSchema).optional(),
   attributes: AttributesSchema.optional(),
 });
 

@@ -3,7 +3,8 @@
  *
  * strength = clamp(base(kind) × recency × frequency × duration)
  *
- * - base: a prior by relationship kind (family and friends strongest, group co-members weakest).
+ * - base: a prior by relationship kind (family and friends strongest, group co-members and
+ *   professional-network connections such as LinkedIn's weakest).
  * - recency: `floor + (1 - floor) × 0.5^(days since last interaction / halfLifeDays)`.
  * - frequency: `low + (high - low) × (1 - e^(-interactionsPerMonth / scale))`, saturating.
  * - duration: `low + (high - low) × (1 - e^(-years / scaleYears))`, saturating.
@@ -62,6 +63,8 @@ export const DEFAULT_STRENGTH_MODEL: StrengthModel = Object.freeze({
     'former-colleague': 0.45,
     other: 0.3,
     'group-member': 0.25,
+    // An accepted request on a professional network, and nothing more: the weakest evidence.
+    connection: 0.2,
   }),
   halfLifeDays: 365,
   recencyFloor: 0.35,

@@ -421,6 +421,16 @@ function checkRelationship(
       `a relationship needs two different people, got ${JSON.stringify(source)} twice`,
     );
   }
+  const visibleTo = items(rel, 'visibleTo');
+  visibleTo.forEach((entry, j) => {
+    const first = visibleTo.indexOf(entry);
+    if (typeof entry === 'string' && entry !== '' && first < j)
+      check.push(
+        'duplicate_id',
+        [...path, 'visibleTo', j],
+        `${JSON.stringify(entry)} is already listed (visibleTo[${first}])`,
+      );
+  });
   const since = date(rel, 'since');
   const until = date(rel, 'until');
   const last = date(rel, 'lastInteraction');

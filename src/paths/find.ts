@@ -12,6 +12,7 @@ import { stepEntry } from '../graph/steps.js';
 import { createNetwork } from '../model/create.js';
 import { Network } from '../model/network.js';
 import { closest } from '../model/suggest.js';
+import { type Viewer, viewedBy } from '../model/visibility.js';
 import { atLeastOneSucceeds } from './at-least-one.js';
 import { disjointChains } from './disjoint.js';
 import {
@@ -112,8 +113,10 @@ export class IntroductionFinder {
    */
   find(options: IntroductionOptions): IntroductionResult {
     const resolved = resolveIntroductionOptions(options);
+    if (resolved.viewer !== undefined)
+      return this.#seenBy(resolved.viewer).find(without(options, 'viewer'));
     if (resolved.asOf !== undefined)
-      return this.#viewAsOf(resolved.asOf).find(withoutAsOf(options));
+      return this.#viewAsOf(resolved.asOf).find(without(options, 'asOf'));
     const query = this.#prepare(resolved, true);
     const chains: RankedChain[] = [];
     if (resolved.diversity !== 'none' && typeof resolved.diversity === 'object') {
@@ -148,8 +151,12 @@ export class IntroductionFinder {
     options: Omit<IntroductionOptions, 'k'> & { readonly k?: number },
   ): Generator<IntroductionPath, void, undefined> {
     const resolved = resolveIntroductionOptions(options);
+    if (resolved.viewer !== undefined) {
+      yield* this.#seenBy(resolved.viewer).paths(without(options, 'viewer'));
+      return;
+    }
     if (resolved.asOf !== undefined) {
-      yield* this.#viewAsOf(resolved.asOf).paths(withoutAsOf(options));
+      yield* this.#viewAsOf(resolved.asOf).paths(without(options, 'asOf'));
       return;
     }
     const query = this.#prepare(resolved, false);
@@ -180,6 +187,11 @@ export class IntroductionFinder {
       if (pool.length === poolSize) break;
     }
     return penalisedChains(pool, options.k, penalty).sort(compareChains);
+  }
+
+  /** The finder of the network as `viewer` sees it (cached with the network's view). */
+  #seenBy(viewer: Viewer): IntroductionFinder {
+    return finderFor(viewedBy(this.network ?? this.compiled, viewer));
   }
 
   #viewAsOf(asOf: string | Date): IntroductionFinder {
@@ -391,8 +403,9 @@ export class IntroductionFinder {
   }
 }
 
-function withoutAsOf<T extends { readonly asOf?: string | Date }>(options: T): T {
-  const { asOf: _asOf, ...rest } = options;
+/** The options without one that has been applied (by answering on another network). */
+function without<T extends object>(options: T, key: 'asOf' | 'viewer'): T {
+  const { [key]: _applied, ...rest } = options as Record<string, unknown>;
   return rest as T;
 }
 
@@ -441,10 +454,15 @@ function finderFor(network: Network | CompiledNetwork): IntroductionFinder {
  * organisation they reach (its other staff are not intermediaries). When `from` is already the
  * target (or works at the target organisation), the one chain is `[from]` with probability 1.
  *
- * @param network - A `Network`, or a compiled network (then `to: { job }` and `asOf` are not available).
+ * With `viewer`, the chains run on `visibleNetwork(network, viewer)`: relationships the viewer
+ * may not see carry no chain, appear in no explanation, and hop evidence indices refer to that
+ * view's `relationships`.
+ *
+ * @param network - A `Network`, or a compiled network (then `to: { job }`, `asOf` and `viewer`
+ *   are not available).
  * @param options - See {@link IntroductionOptions}: `from`, `to`, `k` (3), `maxHops` (4),
  *   `minStrength`, `avoid`, `avoidOrganizations`, `diversity` (`'none'`), `askFirstWillingness`
- *   (0.8), `asOf`, `signal`.
+ *   (0.8), `asOf`, `viewer`, `signal`, `maxExpansions`, `maxChains`.
  * @returns `{ paths, target, atLeastOne }`. `paths` is empty when no chain exists within the limits.
  * @throws UnknownEntityError listing every unknown person, job or organisation named.
  * @throws InvalidOptionsError for invalid options.

@@ -3,6 +3,7 @@
  */
 import { InvalidOptionsError, type Issue } from '../errors.js';
 import { didYouMean } from '../model/suggest.js';
+import { type Viewer, viewerIssues } from '../model/visibility.js';
 import { MAX_CHAINS_FOR_EXACT_UNION } from './at-least-one.js';
 
 /** Whom the chains should reach. */
@@ -48,6 +49,11 @@ export interface IntroductionOptions {
    * (default `Infinity`). Reaching it throws `WorkLimitError`.
    */
   readonly maxChains?: number;
+  /**
+   * Find chains as this viewer sees the network: only relationships they may see carry chains
+   * (see `visibleNetwork`). Needs a `Network`, not a compiled one.
+   */
+  readonly viewer?: Viewer;
 }
 
 /** The defaults of {@link IntroductionOptions}. */
@@ -75,6 +81,7 @@ const OPTION_NAMES = [
   'signal',
   'maxExpansions',
   'maxChains',
+  'viewer',
 ] as const;
 
 /** Options after checking, with defaults filled in. */
@@ -92,6 +99,7 @@ export interface ResolvedOptions {
   readonly signal: AbortSignal | undefined;
   readonly maxExpansions: number;
   readonly maxChains: number;
+  readonly viewer: Viewer | undefined;
 }
 
 const isObject = (value: unknown): value is Record<string, unknown> =>
@@ -224,6 +232,8 @@ export function resolveIntroductionOptions(options: unknown, allowK = true): Res
       message: 'must be an ISO 8601 date string or a Date',
     });
   }
+  const viewer = options['viewer'];
+  if (viewer !== undefined) issues.push(...viewerIssues(viewer));
   const resolved: ResolvedOptions = {
     from: from as string,
     to: to as IntroductionTarget,
@@ -240,6 +250,7 @@ export function resolveIntroductionOptions(options: unknown, allowK = true): Res
     signal: signal as AbortSignal | undefined,
     maxExpansions: workCap(options['maxExpansions'], 'maxExpansions', issues),
     maxChains: workCap(options['maxChains'], 'maxChains', issues),
+    viewer: viewer as Viewer | undefined,
   };
   if (issues.length > 0) throw new InvalidOptionsError(issues);
   return resolved;

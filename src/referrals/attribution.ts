@@ -11,6 +11,7 @@ import { createNetwork } from '../model/create.js';
 import { dateToTime, timeToDate } from '../model/dates.js';
 import type { Network } from '../model/network.js';
 import type { HireChannel, Person } from '../model/schema.js';
+import { type ViewerOptions, viewedBy } from '../model/visibility.js';
 import { createIntroductionFinder, type IntroductionFinder } from '../paths/find.js';
 import type { IntroductionTarget } from '../paths/options.js';
 import { type Column, type Exportable, exportable } from './report.js';
@@ -58,7 +59,7 @@ export class NetworksByDay {
 }
 
 /** Options of {@link attributeHires}. */
-export interface AttributionOptions {
+export interface AttributionOptions extends ViewerOptions {
   /** At most this many hops per chain (default 4; a positive integer, or `Infinity`). */
   readonly maxHops?: number;
   /** A hire is reachable when its likeliest chain has at least this probability (default 0), in [0, 1]. */
@@ -145,8 +146,9 @@ export interface HireAttributions {
   readonly summary: AttributionSummary;
 }
 
-function checkAttributionOptions(options: unknown): Required<AttributionOptions> {
-  checkOptions(options, Object.keys(ATTRIBUTION_DEFAULTS), (record, issues: Issue[]) => {
+function checkAttributionOptions(options: unknown): Required<Omit<AttributionOptions, 'viewer'>> {
+  const names = [...Object.keys(ATTRIBUTION_DEFAULTS), 'viewer'];
+  checkOptions(options, names, (record, issues: Issue[]) => {
     const maxHops = record['maxHops'];
     if (
       maxHops !== undefined &&
@@ -303,11 +305,15 @@ const COLUMNS: readonly Column<HireAttribution>[] = [
  * Chains follow `findIntroductions` (k = 1, default willingness for `ask-first` people).
  *
  * @param network - The network (its hires, jobs and relationships with their dates).
- * @param options - `maxHops` (4), `minProbability` (0).
+ * People with `introductions: 'never'` are never intermediaries of these chains (they may be the
+ * person hired or the person reached). With `viewer`, chains run only over the relationships that
+ * viewer may see (see `visibleNetwork`).
+ *
+ * @param options - `maxHops` (4), `minProbability` (0), `viewer`.
  * @returns One entry per hire in input order, the disagreements, and a summary; with `toJSON`,
  *   `toCSV` and `toMarkdown` (one row per hire).
  * @throws InvalidOptionsError for an unknown option, `maxHops` not a positive integer or
- *   `Infinity`, or `minProbability` outside [0, 1] (all problems listed at once).
+ *   `Infinity`, `minProbability` outside [0, 1], or an invalid `viewer` (all problems listed at once).
  * @example
  * ```ts
  * const result = attributeHires(network, { minProbability: 0.1 });
@@ -328,10 +334,11 @@ export function attributeHires(
   options?: AttributionOptions,
 ): HireAttributions & Exportable {
   const { maxHops, minProbability } = checkAttributionOptions(options);
+  const seen = viewedBy(network, options?.viewer);
   const joinings = joiningsByPerson(network);
   const networks = new NetworksByDay(network, (eve) =>
     createNetwork(
-      { ...network.dataset, people: peopleOn(network, eve, joinings) },
+      { ...seen.dataset, people: peopleOn(network, eve, joinings) },
       { asOf: eve, strengthModel: network.strengthModel },
     ),
   );

@@ -5,11 +5,12 @@
  */
 import { checkNumber, checkOptions } from '../centrality/options.js';
 import type { Issue } from '../errors.js';
+import type { ViewerOptions } from '../model/visibility.js';
 import { INTRODUCTION_DEFAULTS } from '../paths/options.js';
 import { checkDay } from './market.js';
 
 /** Options of `simulateHiring`. */
-export interface SimulationOptions {
+export interface SimulationOptions extends ViewerOptions {
   /** Jobs opened at the start, each at the employer of a random employed person (default 20). */
   readonly jobs?: number;
   /** Rounds of applying and hiring (default 12); a vacancy opened in one round is filled from the next. */
@@ -57,6 +58,7 @@ export const SIMULATION_OPTION_NAMES: readonly string[] = [
   ...Object.keys(SIMULATION_DEFAULTS),
   'seekers',
   'start',
+  'viewer',
 ];
 
 /** Checks the options shared by `simulateHiring` and `sweepReferralShare` into `issues`. */

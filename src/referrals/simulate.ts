@@ -10,6 +10,7 @@ import { dateToTime, timeToDate } from '../model/dates.js';
 import { Network } from '../model/network.js';
 import type { Dataset, NetworkInput } from '../model/schema.js';
 import { closest } from '../model/suggest.js';
+import { viewedBy } from '../model/visibility.js';
 import { type Exportable, exportable } from './report.js';
 import { simulatedDataset } from './simulate-dataset.js';
 import {
@@ -71,7 +72,8 @@ const DAY = 86_400_000;
  * @param network - A `Network`, or a dataset to build one from with `createNetwork`.
  * @param options - `jobs` (20), `steps` (12), `postingReach` (0.05), `referralPropensity` (0.3),
  *   `managerPreference` (2), `interviews` (3), `askFirstWillingness` (0.8), `seekers`, `start`,
- *   `stepDays` (7), `seed` (1).
+ *   `stepDays` (7), `seed` (1), `viewer` (run on `visibleNetwork(network, viewer)`: referrals
+ *   only over relationships that viewer may see, and only those in the resulting `dataset`).
  * @returns `{ dataset, summary, steps, options }`, exportable (the per-round table).
  *   `dataset` is a complete dataset for `createNetwork`: new jobs carry
  *   `attributes.simulated`, `origin` (`new` or `vacancy`), `chainRoot`, `chainPosition`, and for
@@ -98,7 +100,10 @@ export function simulateHiring(
   options?: SimulationOptions,
 ): SimulationResult & Exportable {
   const resolved = resolveSimulationOptions(options);
-  const built = network instanceof Network ? network : createNetwork(network);
+  const built = viewedBy(
+    network instanceof Network ? network : createNetwork(network),
+    options?.viewer,
+  );
   const prep = prepareMarket(built);
   const seekers = resolveSeekers(prep, resolved.seekers);
   if (resolved.jobs > 0 && !prep.initialOrganization.some((org) => org !== -1)) {

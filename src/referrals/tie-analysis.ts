@@ -10,11 +10,12 @@ import { neighborhoodOverlap, type TieOverlap } from '../centrality/tie-overlap.
 import { dateToTime, daysBetween } from '../model/dates.js';
 import type { Network } from '../model/network.js';
 import type { RelationshipKind } from '../model/schema.js';
+import { type ViewerOptions, viewedBy } from '../model/visibility.js';
 import { hireEve, NetworksByDay } from './attribution.js';
 import { type Column, type Exportable, exportable } from './report.js';
 
 /** Options of {@link tieAnalysis}. */
-export interface TieAnalysisOptions {
+export interface TieAnalysisOptions extends ViewerOptions {
   /** A referrer–hire tie is weak below this strength, strong at or above it (default 0.5), in (0, 1]. */
   readonly weakThreshold?: number;
 }
@@ -241,10 +242,12 @@ const COLUMNS: readonly Column<ReferralTies>[] = [
  * Runs one neighbourhood-overlap pass (O(m^1.5)) per distinct hire day.
  *
  * @param network - The network.
- * @param options - `weakThreshold` (0.5).
+ * @param options - `weakThreshold` (0.5); `viewer`: measure only the relationships that viewer may
+ *   see (see `visibleNetwork`), so a hidden referrer–hire relationship counts as no tie.
  * @returns One entry per referral hire in input order and the summaries; with `toJSON`, `toCSV`
  *   and `toMarkdown` (one row per referral hire).
- * @throws InvalidOptionsError for an unknown option or a `weakThreshold` outside (0, 1].
+ * @throws InvalidOptionsError for an unknown option, a `weakThreshold` outside (0, 1] or an
+ *   invalid `viewer`.
  * @example
  * ```ts
  * const ties = tieAnalysis(network);
@@ -264,11 +267,11 @@ export function tieAnalysis(
   network: Network,
   options?: TieAnalysisOptions,
 ): TieAnalysis & Exportable {
-  checkOptions(options, Object.keys(TIE_ANALYSIS_DEFAULTS), (record, issues) =>
+  checkOptions(options, [...Object.keys(TIE_ANALYSIS_DEFAULTS), 'viewer'], (record, issues) =>
     checkNumber(record, 'weakThreshold', issues, { min: 0, max: 1, minOpen: true }),
   );
   const weakThreshold = options?.weakThreshold ?? TIE_ANALYSIS_DEFAULTS.weakThreshold;
-  const networks = new NetworksByDay(network);
+  const networks = new NetworksByDay(viewedBy(network, options?.viewer));
   const measured = new Map<string, Measured>();
   const measuredOn = (eve: string): Measured => {
     let entry = measured.get(eve);

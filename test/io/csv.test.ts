@@ -33,10 +33,12 @@ describe('networkToCsv', () => {
   it('writes every file, with every schema column in schema order, even when empty', () => {
     const files = networkToCsv(createNetwork({}));
     expect(Object.keys(files)).toEqual([...CSV_FILES]);
-    expect(files['people.csv']).toBe('id,name,organizationId,title,skills,tags,introductions\n');
+    expect(files['people.csv']).toBe(
+      'id,name,organizationId,title,skills,tags,introductions,maxIntroductionsPerPeriod\n',
+    );
     expect(files['positions.csv']).toBe('personId,title,organizationId,organizationName,from,to\n');
     expect(files['relationships.csv']).toBe(
-      'source,target,kind,strength,since,until,lastInteraction,interactionsPerMonth,directed,context\n',
+      'source,target,kind,strength,since,until,lastInteraction,interactionsPerMonth,directed,context,visibleTo\n',
     );
     expect(files['jobs.csv']).toBe(
       'id,title,organizationId,hiringManagerId,requirements,status,openedAt,filledAt,filledBy\n',
@@ -81,8 +83,8 @@ describe('networkToCsv', () => {
       }),
     );
     expect(rowsOf(files, 'relationships.csv').slice(1)).toEqual([
-      ['a', 'b', 'friend', '1e-7', '', '', '', '', 'false', ''],
-      ['b', 'a', 'friend', '', '', '', '', '-0', 'true', ''],
+      ['a', 'b', 'friend', '1e-7', '', '', '', '', 'false', '', ''],
+      ['b', 'a', 'friend', '', '', '', '', '-0', 'true', '', ''],
     ]);
   });
 
@@ -169,13 +171,19 @@ describe('networkToCsv', () => {
       }),
     );
     expect(rowsOf(files, 'people.csv')).toEqual([
-      ['id', 'name', 'organizationId', 'title', 'skills', 'tags', 'introductions'].concat([
-        'attributes.z',
-        'attributes.y',
-      ]),
-      ['a', 'A', '', '', '', '', '', '1', ''],
-      ['b', 'B', '', '', '', '', '', '', ''],
-      ['c', 'C', '', '', '', '', '', '2', 'x'],
+      [
+        'id',
+        'name',
+        'organizationId',
+        'title',
+        'skills',
+        'tags',
+        'introductions',
+        'maxIntroductionsPerPeriod',
+      ].concat(['attributes.z', 'attributes.y']),
+      ['a', 'A', '', '', '', '', '', '', '1', ''],
+      ['b', 'B', '', '', '', '', '', '', '', ''],
+      ['c', 'C', '', '', '', '', '', '', '2', 'x'],
     ]);
   });
 
@@ -198,9 +206,10 @@ describe('networkToCsv', () => {
         'tags',
         'positions',
         'introductions',
+        'maxIntroductionsPerPeriod',
       ].concat(['attributes']),
-      ['a', 'A', '', '', '', '', '[]', '', '{}'],
-      ['b', 'B', '', '', '', '', '', '', ''],
+      ['a', 'A', '', '', '', '', '[]', '', '', '{}'],
+      ['b', 'B', '', '', '', '', '', '', '', ''],
     ]);
     const back = networkFromCsv(files);
     expect(back.person('a')).toStrictEqual({ id: 'a', name: 'A', positions: [], attributes: {} });

@@ -184,8 +184,9 @@ export function arbitraryNetworkInput(options: ArbitraryOptions = {}): fc.Arbitr
               tags: list,
               positions: fc.array(position, { maxLength: 2 }),
               introductions: fc.constantFrom(...INTRODUCTION_POLICIES),
+              maxIntroductionsPerPeriod: fc.nat(5),
               attributes: attributesArb(options),
-              keep: flags(7),
+              keep: flags(8),
             })
             .map(({ name, keep, ...rest }) => ({ id, name, ...some(rest, keep) })),
         ),
@@ -266,8 +267,13 @@ export function arbitraryNetworkInput(options: ArbitraryOptions = {}): fc.Arbitr
           ),
           directed: fc.boolean(),
           context: text,
+          // Person ids and team names (free text), each once; [] means the two ends only.
+          visibleTo: fc.uniqueArray(
+            personIds.length > 0 ? fc.oneof(fc.constantFrom(...personIds), text) : text,
+            { maxLength: 3 },
+          ),
           attributes: attributesArb(options),
-          keep: flags(8),
+          keep: flags(9),
         })
         .map(({ pair, kind, dates, keep, ...rest }) => ({
           source: pair?.[0] as string,

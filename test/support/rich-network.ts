@@ -67,6 +67,7 @@ export const RICH: NetworkInput = {
       lastInteraction: '2024-02-01',
       interactionsPerMonth: 2.5,
       context: 'school',
+      visibleTo: ['lee', 'recruiting'],
       attributes: { met: 'school' },
     },
     { source: 'michael', target: 'dana', kind: 'colleague', strength: 0.7 },
