@@ -31,6 +31,10 @@ const EXAMPLES: Readonly<Record<string, { readonly file: string; readonly questi
     file: 'simulated-market.ts',
     question: 'What referral share does a simulated labour market produce, and how sure is it?',
   },
+  'draw-seed-story': {
+    file: 'draw-seed-story.ts',
+    question: 'What do the chains look like? (writes the SVG pictures in docs/img/)',
+  },
 };
 
 const [name, ...args] = process.argv.slice(2);

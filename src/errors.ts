@@ -38,7 +38,20 @@ export interface Issue {
   readonly column?: string;
 }
 
-/** Base class of every error warmpath throws on purpose. */
+/**
+ * Base class of every error warmpath throws on purpose: catch it to tell warmpath's own,
+ * documented errors (each with a constant `name` and its problems as data) from anything else.
+ *
+ * @example
+ * ```ts
+ * try {
+ *   createNetwork(input);
+ * } catch (error) {
+ *   if (error instanceof WarmpathError) console.error(error.name, error.message);
+ *   else throw error;
+ * }
+ * ```
+ */
 export class WarmpathError extends Error {
   override readonly name: string = 'WarmpathError';
 }

@@ -109,6 +109,7 @@ export {
   networkFromCsv,
   networkToCsv,
 } from './io/csv.js';
+export { formatCsv } from './io/csv-text.js';
 export { type DatasetDocument, networkToDataset } from './io/dataset.js';
 export {
   DETECTED_FORMATS,

@@ -17,6 +17,7 @@ import { degree, strength } from './degree.js';
 import { effectiveSize } from './effective-size.js';
 import { eigenvector } from './eigenvector.js';
 import { harmonic } from './harmonic.js';
+import type { ProgressOptions } from './options.js';
 import { pagerank } from './pagerank.js';
 
 /** The measures `topConnectors` can rank by. */
@@ -35,7 +36,7 @@ export const CONNECTOR_METRICS = [
 export type ConnectorMetric = (typeof CONNECTOR_METRICS)[number];
 
 /** Options of {@link topConnectors}. */
-export interface TopConnectorOptions extends ViewerOptions {
+export interface TopConnectorOptions extends ViewerOptions, ProgressOptions {
   /** The measure to rank by (default `'betweenness'`). Low `constraint` ranks first. */
   readonly metric?: ConnectorMetric;
   /** How many people (default 10). */
@@ -85,9 +86,12 @@ const LABELS: Readonly<Record<ConnectorMetric, string>> = {
  * see (see `visibleNetwork`).
  *
  * @param network - The network.
- * @param options - `metric` (`'betweenness'`), `n` (10), `sample`, `seed` (1), `viewer`.
+ * @param options - `metric` (`'betweenness'`), `n` (10), `sample`, `seed` (1), `viewer`, and
+ *   `onProgress` / `signal`, passed to the measures that take them (betweenness, brokers,
+ *   PageRank, closeness, harmonic, eigenvector; the others finish in one pass over the ties).
  * @returns The top `n`, ranked, each with a reason.
  * @throws InvalidOptionsError for an unknown metric or invalid options (an invalid viewer included).
+ * @throws The signal's reason when `signal` aborts.
  * @example
  * ```ts
  * for (const c of topConnectors(network, { metric: 'brokers', n: 5 })) console.log(c.rank, c.reason);
@@ -115,7 +119,11 @@ export function topConnectors(
     ]);
   const seed = options.seed ?? 1;
   const seen = viewedBy(network, options.viewer);
-  const scores = scoreBy(seen, metric, options.sample, seed);
+  const progress: ProgressOptions = {
+    ...(options.onProgress === undefined ? {} : { onProgress: options.onProgress }),
+    ...(options.signal === undefined ? {} : { signal: options.signal }),
+  };
+  const scores = scoreBy(seen, metric, options.sample, seed, progress);
   const ascending = metric === 'constraint';
   const ranked = [...scores]
     .filter(([, score]) => !Number.isNaN(score))
@@ -152,20 +160,22 @@ function scoreBy(
   metric: ConnectorMetric,
   sample: number | undefined,
   seed: number,
+  progress: ProgressOptions,
 ): ReadonlyMap<string, number> {
+  // Measures that finish in one pass over the ties take no progress callback.
   switch (metric) {
     case 'betweenness':
-      return betweenness(network, sample === undefined ? {} : { sample, seed });
+      return betweenness(network, sample === undefined ? progress : { ...progress, sample, seed });
     case 'brokers':
-      return new Map(introductionBrokers(network).map((b) => [b.personId, b.score]));
+      return new Map(introductionBrokers(network, progress).map((b) => [b.personId, b.score]));
     case 'pagerank':
-      return pagerank(network);
+      return pagerank(network, progress);
     case 'closeness':
-      return closeness(network);
+      return closeness(network, progress);
     case 'harmonic':
-      return harmonic(network);
+      return harmonic(network, progress);
     case 'eigenvector':
-      return eigenvector(network);
+      return eigenvector(network, progress);
     case 'degree':
       return degree(network);
     case 'strength':

@@ -5,6 +5,7 @@
  *
  * @module
  */
+import { formatCsv } from '../index.js';
 
 /** The values of `--format`. */
 export const OUTPUT_FORMATS = ['table', 'json', 'csv', 'ndjson'] as const;
@@ -130,26 +131,14 @@ export function alignTable<Row>(table: Table<Row>, indent = ''): string[] {
   ];
 }
 
-/**
- * RFC 4180 quoting, the rule of the library's CSV writer (`formatCsv` in src/io/csv-text.ts,
- * which is not exported): quote a field holding a comma, a quote or a line break, or starting or
- * ending with white space. Replace by `formatCsv` once the public API exports it.
- */
-function csvField(field: string): string {
-  return /[",\r\n]|^\s|\s$/.test(field) ? `"${field.replaceAll('"', '""')}"` : field;
-}
-
-/** Cells as CSV: header first, numbers in full, nothing as an empty field, LF line ends. */
+/** Cells as CSV (RFC 4180, via the library's writer): header first, nothing as an empty field. */
 export function csvText(cells: Cells): string {
-  const lines = [
+  return formatCsv([
     cells.header,
     ...cells.rows.map((row) =>
       row.map((value) => (value === null || value === undefined ? '' : String(value))),
     ),
-  ].map((fields) =>
-    fields.length === 1 && fields[0] === '' ? '""' : fields.map(csvField).join(','),
-  );
-  return `${lines.join('\n')}\n`;
+  ]);
 }
 
 /** `label: value` lines with the values aligned. */

@@ -14,12 +14,33 @@ const ESCAPE = '~';
  * `constructor`, `toString`, ...) cannot be a node key there. Such ids, and ids that begin with
  * `~`, get one extra leading `~`; every other id is its own key. The node attribute `id` always
  * holds the person id itself.
+ *
+ * @param personId - A person id.
+ * @returns The node key of that person in `network.graph`.
+ * @throws Nothing.
+ * @example
+ * ```ts
+ * graphKey('jacob'); // 'jacob'
+ * graphKey('constructor'); // '~constructor'
+ * network.graph.getNodeAttribute(graphKey('constructor'), 'id'); // 'constructor'
+ * ```
  */
 export function graphKey(personId: string): string {
   return personId in Object.prototype || personId.startsWith(ESCAPE) ? ESCAPE + personId : personId;
 }
 
-/** The person id of a graphology node key (the inverse of {@link graphKey}). */
+/**
+ * The person id of a graphology node key (the inverse of {@link graphKey}).
+ *
+ * @param key - A node key of `network.graph`.
+ * @returns The person id.
+ * @throws Nothing.
+ * @example
+ * ```ts
+ * personIdOfGraphKey('~constructor'); // 'constructor'
+ * network.graph.forEachNode((key) => console.log(personIdOfGraphKey(key)));
+ * ```
+ */
 export function personIdOfGraphKey(key: string): string {
   return key.startsWith(ESCAPE) ? key.slice(1) : key;
 }

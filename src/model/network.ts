@@ -199,7 +199,10 @@ export class Network {
     return job;
   }
 
-  /** Whether a person may be asked to pass an introduction on (`'open'` when not stated). */
+  /**
+   * Whether a person may be asked to pass an introduction on (`'open'` when not stated).
+   * @throws UnknownEntityError for an id that is not a person of the network.
+   */
   introductionPolicy(personId: string): IntroductionPolicy {
     return this.requirePerson(personId).introductions ?? 'open';
   }

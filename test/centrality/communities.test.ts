@@ -112,4 +112,19 @@ describe('topConnectors', () => {
       expect.objectContaining({ name: 'InvalidOptionsError' }),
     );
   });
+
+  it('reports progress and stops on abort for the measures that run long', () => {
+    for (const metric of ['betweenness', 'pagerank', 'closeness', 'brokers'] as const) {
+      const calls: [number, number][] = [];
+      topConnectors(network, { metric, onProgress: (done, total) => calls.push([done, total]) });
+      expect(calls.length, metric).toBeGreaterThan(0);
+      const [done, total] = calls[calls.length - 1] as [number, number];
+      expect(done, metric).toBe(total);
+      const controller = new AbortController();
+      controller.abort(new Error(`stop ${metric}`));
+      expect(() => topConnectors(network, { metric, signal: controller.signal })).toThrow(
+        `stop ${metric}`,
+      );
+    }
+  });
 });

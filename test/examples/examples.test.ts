@@ -43,6 +43,7 @@ const NAMES = [
   'referral-report',
   'my-linkedin-network',
   'simulated-market',
+  'draw-seed-story',
 ];
 
 interface Run {
@@ -114,8 +115,8 @@ type RunName = keyof typeof RUNS;
 
 let cwd = '';
 let outDir = '';
-const results = new Map<RunName | 'reportOut', Run>();
-const result = (name: RunName | 'reportOut'): Run => {
+const results = new Map<RunName | 'reportOut' | 'drawn', Run>();
+const result = (name: RunName | 'reportOut' | 'drawn'): Run => {
   const run = results.get(name);
   if (run === undefined) throw new Error(`no run ${name}`);
   return run;
@@ -130,6 +131,9 @@ beforeAll(async () => {
     }),
     runExample(['referral-report', '--out', outDir], cwd).then((run) => {
       results.set('reportOut', run);
+    }),
+    runExample(['draw-seed-story', join(cwd, 'img')], cwd).then((run) => {
+      results.set('drawn', run);
     }),
   ];
   await Promise.all(jobs);
@@ -483,6 +487,20 @@ describe('npm run example -- simulated-market', () => {
   it('takes --people and --seed', () => {
     check(result('marketSmall'), 800, 4);
     expect(result('marketSmall').stdout).not.toBe(result('market').stdout);
+  });
+});
+
+describe('npm run example -- draw-seed-story', () => {
+  it('draws the pictures in docs/img/ exactly as committed, from the project’s own output', () => {
+    expect(result('drawn').code).toBe(0);
+    const committed = join(ROOT, 'docs/img');
+    const names = readdirSync(committed).filter((name) => name.endsWith('.svg'));
+    expect(names.length).toBeGreaterThanOrEqual(2);
+    for (const name of names) {
+      const drawn = readFileSync(join(cwd, 'img', name), 'utf8');
+      expect(drawn, name).toContain('<svg');
+      expect(drawn, name).toBe(readFileSync(join(committed, name), 'utf8'));
+    }
   });
 });
 

@@ -153,12 +153,15 @@ export function addConnectors(program: Command): void {
           output = await brokers(context, network, flags.top);
           found = (output.records() as readonly unknown[]).length;
         } else {
-          const connectors = topConnectors(network, {
-            metric: flags.metric,
-            n: flags.top,
-            ...(flags.sample === undefined ? {} : { sample: flags.sample }),
-            ...(flags.seed === undefined ? {} : { seed: flags.seed }),
-          });
+          const connectors = await withProgress(context, parse.kebab(flags.metric), (onProgress) =>
+            topConnectors(network, {
+              metric: flags.metric,
+              n: flags.top,
+              onProgress,
+              ...(flags.sample === undefined ? {} : { sample: flags.sample }),
+              ...(flags.seed === undefined ? {} : { seed: flags.seed }),
+            }),
+          );
           output = connectorOutput(flags.metric, connectors);
           found = connectors.length;
         }
