@@ -122,15 +122,9 @@ export function randomPairs(
 
 /** The adjacency entry of u's step to v (binary search), or -1. Own code, not warmpath's. */
 function entry(g: CompiledNetwork, u: number, v: number): number {
-  let lo = g.offsets[u] as number;
-  let hi = (g.offsets[u + 1] as number) - 1;
-  while (lo <= hi) {
-    const mid = (lo + hi) >>> 1;
-    const w = g.neighbors[mid] as number;
-    if (w === v) return mid;
-    if (w < v) lo = mid + 1;
-    else hi = mid - 1;
-  }
+  // A linear scan: neighbours are ordered by cost, not by index.
+  const end = g.offsets[u + 1] as number;
+  for (let e = g.offsets[u] as number; e < end; e++) if (g.neighbors[e] === v) return e;
   return -1;
 }
 

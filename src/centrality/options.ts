@@ -2,7 +2,7 @@
  * Option checks shared by the connector measures.
  */
 import { InvalidOptionsError, type Issue } from '../errors.js';
-import { didYouMean } from '../model/suggest.js';
+import { optionRecord } from '../model/options.js';
 import { viewerIssues } from '../model/visibility.js';
 
 /** Options every long-running measure accepts. */
@@ -24,22 +24,7 @@ export function checkOptions(
   more?: (options: Record<string, unknown>, issues: Issue[]) => void,
 ): void {
   if (options === undefined) return;
-  if (typeof options !== 'object' || options === null || Array.isArray(options)) {
-    throw new InvalidOptionsError([
-      { code: 'invalid_type', path: '', message: 'options must be an object' },
-    ]);
-  }
-  const record = options as Record<string, unknown>;
-  const issues: Issue[] = [];
-  for (const key of Object.keys(record)) {
-    if (!allowed.includes(key)) {
-      issues.push({
-        code: 'unknown_field',
-        path: key,
-        message: `unknown option ${JSON.stringify(key)}${didYouMean(key, allowed)}`,
-      });
-    }
-  }
+  const { record, issues } = optionRecord(options, allowed);
   if (record['onProgress'] !== undefined && typeof record['onProgress'] !== 'function') {
     issues.push({
       code: 'invalid_type',

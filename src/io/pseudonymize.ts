@@ -6,11 +6,13 @@
  * @see FIPS 180-4, "Secure Hash Standard (SHS)", NIST, 2015 (SHA-256).
  * @module
  */
+
 import { createHmac, createSecretKey, type KeyObject } from 'node:crypto';
 import { InvalidOptionsError, type Issue } from '../errors.js';
 import { createNetwork } from '../model/create.js';
 import { dateToTime } from '../model/dates.js';
 import type { Network } from '../model/network.js';
+import { optionRecord } from '../model/options.js';
 import type {
   Application,
   Attributes,
@@ -23,7 +25,6 @@ import type {
   Position,
   Relationship,
 } from '../model/schema.js';
-import { didYouMean } from '../model/suggest.js';
 
 /** How finely dates are kept: the first day of their month or of their year (UTC). */
 export type DateCoarsening = 'month' | 'year';
@@ -147,22 +148,7 @@ function keyBytes(key: unknown, issues: Issue[]): Uint8Array | undefined {
 }
 
 function resolveOptions(options: unknown): Resolved {
-  if (typeof options !== 'object' || options === null || Array.isArray(options)) {
-    throw new InvalidOptionsError([
-      { code: 'invalid_type', path: '', message: 'options must be an object with a `key`' },
-    ]);
-  }
-  const record = options as Record<string, unknown>;
-  const issues: Issue[] = [];
-  for (const name of Object.keys(record)) {
-    if (!(OPTION_NAMES as readonly string[]).includes(name)) {
-      issues.push({
-        code: 'unknown_field',
-        path: name,
-        message: `unknown option ${JSON.stringify(name)}${didYouMean(name, OPTION_NAMES)}`,
-      });
-    }
-  }
+  const { record, issues } = optionRecord(options, OPTION_NAMES, 'an object with a `key`');
   const bytes = keyBytes(record['key'], issues);
   const coarsenDates = record['coarsenDates'];
   if (coarsenDates !== undefined && !COARSENINGS.includes(coarsenDates as string)) {

@@ -110,3 +110,27 @@ export function createNetwork(input: NetworkInput, options: CreateNetworkOptions
   const time = asOfTime(asOf);
   return new Network(datasetAsOf(full, time), { asOf, referenceTime: time, strengthModel });
 }
+
+/**
+ * The network as it stood at `asOf`, with the same strength model: what the `asOf` option of a
+ * query looks at. Never later than the network itself shows.
+ * @throws InvalidOptionsError for an invalid date, or one after the network's own `asOf`.
+ */
+export function networkAsOf(network: Network, asOf: string | Date): Network {
+  const view = createNetwork(network.dataset, { asOf, strengthModel: network.strengthModel });
+  if (
+    network.asOf !== undefined &&
+    view.referenceDate !== undefined &&
+    network.referenceDate !== undefined &&
+    view.referenceDate > network.referenceDate
+  ) {
+    throw new InvalidOptionsError([
+      {
+        code: 'out_of_range',
+        path: 'asOf',
+        message: `this network already shows ${network.asOf}; it cannot show a later date`,
+      },
+    ]);
+  }
+  return view;
+}

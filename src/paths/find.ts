@@ -9,7 +9,7 @@ import { explainHop, type IntroductionHop } from '../explain/hop.js';
 import { compileNetwork } from '../graph/compile-network.js';
 import { type CompiledNetwork, POLICY_ASK_FIRST } from '../graph/compiled.js';
 import { stepEntry } from '../graph/steps.js';
-import { createNetwork } from '../model/create.js';
+import { networkAsOf } from '../model/create.js';
 import { Network } from '../model/network.js';
 import { closest } from '../model/suggest.js';
 import { type Viewer, viewedBy } from '../model/visibility.js';
@@ -208,21 +208,7 @@ export class IntroductionFinder {
     const key = asOf instanceof Date ? asOf.toISOString() : asOf;
     let finder = this.#asOf.get(key);
     if (finder === undefined) {
-      const view = createNetwork(network.dataset, { asOf, strengthModel: network.strengthModel });
-      if (
-        network.asOf !== undefined &&
-        view.referenceDate !== undefined &&
-        network.referenceDate !== undefined &&
-        view.referenceDate > network.referenceDate
-      ) {
-        throw new InvalidOptionsError([
-          {
-            code: 'out_of_range',
-            path: 'asOf',
-            message: `this network already shows ${network.asOf}; it cannot show a later date`,
-          },
-        ]);
-      }
+      const view = networkAsOf(network, asOf);
       finder = new IntroductionFinder(view);
       if (this.#asOf.size >= MAX_AS_OF_VIEWS)
         this.#asOf.delete(this.#asOf.keys().next().value as string);

@@ -4,6 +4,7 @@
  *
  * @module
  */
+
 import {
   InvalidOptionsError,
   type Issue,
@@ -11,7 +12,8 @@ import {
   UnknownEntityError,
 } from '../errors.js';
 import type { Network } from '../model/network.js';
-import { closest, didYouMean } from '../model/suggest.js';
+import { optionRecord } from '../model/options.js';
+import { closest } from '../model/suggest.js';
 import { createIntroductionFinder, type IntroductionPath } from './find.js';
 import { type IntroductionOptions, resolveIntroductionOptions } from './options.js';
 import { compareChains } from './rank.js';
@@ -97,22 +99,7 @@ const isBudget = (value: unknown): value is number =>
   (typeof value === 'number' && Number.isSafeInteger(value) && value >= 0);
 
 function resolvePlanOptions(options: unknown): { defaultBudget: number; order: PlanOrder } {
-  if (typeof options !== 'object' || options === null || Array.isArray(options)) {
-    throw new InvalidOptionsError([
-      { code: 'invalid_type', path: '', message: 'options must be an object' },
-    ]);
-  }
-  const record = options as Record<string, unknown>;
-  const issues: Issue[] = [];
-  for (const name of Object.keys(record)) {
-    if (!(OPTION_NAMES as readonly string[]).includes(name)) {
-      issues.push({
-        code: 'unknown_field',
-        path: name,
-        message: `unknown option ${JSON.stringify(name)}${didYouMean(name, OPTION_NAMES)}`,
-      });
-    }
-  }
+  const { record, issues } = optionRecord(options, OPTION_NAMES);
   const defaultBudget = record['defaultBudget'] ?? PLAN_DEFAULTS.defaultBudget;
   if (!isBudget(defaultBudget)) {
     issues.push({

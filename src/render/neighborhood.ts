@@ -4,12 +4,13 @@
  *
  * @module
  */
-import { InvalidOptionsError, type Issue } from '../errors.js';
-import { createNetwork } from '../model/create.js';
+
+import { InvalidOptionsError } from '../errors.js';
+import { networkAsOf } from '../model/create.js';
 import { dateProblem } from '../model/dates.js';
 import type { Network } from '../model/network.js';
+import { optionRecord } from '../model/options.js';
 import type { RelationshipKind } from '../model/schema.js';
-import { didYouMean } from '../model/suggest.js';
 import type { TieEvidence } from '../model/ties.js';
 
 /** Options of {@link neighborhood}. */
@@ -89,22 +90,7 @@ interface Resolved {
 function resolveOptions(options: unknown): Resolved {
   if (options === undefined)
     return { hops: NEIGHBORHOOD_DEFAULTS.hops, minStrength: undefined, asOf: undefined };
-  if (typeof options !== 'object' || options === null || Array.isArray(options)) {
-    throw new InvalidOptionsError([
-      { code: 'invalid_type', path: '', message: 'options must be an object' },
-    ]);
-  }
-  const record = options as Record<string, unknown>;
-  const issues: Issue[] = [];
-  for (const key of Object.keys(record)) {
-    if (!(OPTION_NAMES as readonly string[]).includes(key)) {
-      issues.push({
-        code: 'unknown_field',
-        path: key,
-        message: `unknown option ${JSON.stringify(key)}${didYouMean(key, OPTION_NAMES)}`,
-      });
-    }
-  }
+  const { record, issues } = optionRecord(options, OPTION_NAMES);
   const hops = record['hops'] ?? NEIGHBORHOOD_DEFAULTS.hops;
   if (!Number.isInteger(hops) || (hops as number) < 1) {
     issues.push({
@@ -146,26 +132,6 @@ function resolveOptions(options: unknown): Resolved {
   };
 }
 
-/** The network as it stood at `asOf` (never later than the network itself shows). */
-function viewAsOf(network: Network, asOf: string | Date): Network {
-  const view = createNetwork(network.dataset, { asOf, strengthModel: network.strengthModel });
-  if (
-    network.asOf !== undefined &&
-    view.referenceDate !== undefined &&
-    network.referenceDate !== undefined &&
-    view.referenceDate > network.referenceDate
-  ) {
-    throw new InvalidOptionsError([
-      {
-        code: 'out_of_range',
-        path: 'asOf',
-        message: `this network already shows ${network.asOf}; it cannot show a later date`,
-      },
-    ]);
-  }
-  return view;
-}
-
 const compareIds = (a: string, b: string): number => (a < b ? -1 : a > b ? 1 : 0);
 
 /**
@@ -200,7 +166,7 @@ export function neighborhood(
 ): Neighborhood {
   const resolved = resolveOptions(options);
   network.requirePerson(personId);
-  const view = resolved.asOf === undefined ? network : viewAsOf(network, resolved.asOf);
+  const view = resolved.asOf === undefined ? network : networkAsOf(network, resolved.asOf);
   const min = resolved.minStrength ?? 0;
   const usable = (strength: number): number => (strength >= min ? strength : 0);
 

@@ -1,9 +1,10 @@
 /**
  * The options of `toDot` and `toMermaid`, and their checks.
  */
-import { InvalidOptionsError, type Issue } from '../errors.js';
+
+import { InvalidOptionsError } from '../errors.js';
 import { Network } from '../model/network.js';
-import { didYouMean } from '../model/suggest.js';
+import { optionRecord } from '../model/options.js';
 
 /** Options of `toDot` and `toMermaid`. */
 export interface DiagramOptions {
@@ -31,22 +32,7 @@ const OPTION_NAMES = ['network', 'title'] as const;
  */
 export function resolveDiagramOptions(options: unknown): ResolvedDiagramOptions {
   if (options === undefined) return { network: undefined, title: undefined };
-  if (typeof options !== 'object' || options === null || Array.isArray(options)) {
-    throw new InvalidOptionsError([
-      { code: 'invalid_type', path: '', message: 'options must be an object' },
-    ]);
-  }
-  const record = options as Record<string, unknown>;
-  const issues: Issue[] = [];
-  for (const key of Object.keys(record)) {
-    if (!(OPTION_NAMES as readonly string[]).includes(key)) {
-      issues.push({
-        code: 'unknown_field',
-        path: key,
-        message: `unknown option ${JSON.stringify(key)}${didYouMean(key, OPTION_NAMES)}`,
-      });
-    }
-  }
+  const { record, issues } = optionRecord(options, OPTION_NAMES);
   const { network, title } = record;
   if (network !== undefined && !(network instanceof Network)) {
     issues.push({
