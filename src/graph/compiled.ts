@@ -194,11 +194,8 @@ export class CompiledNetworkBuilder {
       degree[b] = (degree[b] as number) + 1;
     }
     const { offsets, neighbors, refs } = sortedAdjacency(n, src, dst, degree);
-    const merged = mergeParallelTies(n, offsets, neighbors, refs, costs);
-    const compacted = {
-      ...merged,
-      ...orderByCost(n, merged.offsets, merged.neighbors, merged.refs, costs),
-    };
+    const compacted = mergeParallelTies(n, offsets, neighbors, refs, costs);
+    orderByCost(n, compacted.offsets, compacted.neighbors, compacted.refs, costs);
     return Object.freeze({
       nodeCount: n,
       tieCount: compacted.tieCount,
@@ -234,9 +231,13 @@ export function costBucket(costs: Float64Array, ref: number): number {
   return c >= 64 ? COST_BUCKET_LAST : Math.floor(c * COST_BUCKET_SCALE);
 }
 
+/** Segments up to this long are insertion-sorted; longer ones (hubs) go through a typed sort. */
+const INSERTION_SORT_MAX = 32;
+
 /**
- * Reorders each person's neighbours by cost bucket, keeping neighbour order within a bucket, in
- * linear time: a stable counting sort of all entries by bucket, then a stable one by owner.
+ * Reorders each person's neighbours, in place, by cost bucket, keeping neighbour order within a
+ * bucket. Person by person, so the work stays in cache: insertion sort for the usual few dozen
+ * ties, a native sort of packed (bucket, position) keys for hubs.
  */
 function orderByCost(
   n: number,
@@ -245,40 +246,54 @@ function orderByCost(
   refs: Uint32Array,
   costs: Float64Array,
 ) {
-  const entries = neighbors.length;
-  const start = new Uint32Array(COST_BUCKET_LAST + 2);
-  const bucket = new Uint32Array(entries);
-  for (let e = 0; e < entries; e++) {
-    const b = costBucket(costs, refs[e] as number);
-    bucket[e] = b;
-    start[b + 1] = (start[b + 1] as number) + 1;
-  }
-  for (let b = 0; b <= COST_BUCKET_LAST; b++)
-    start[b + 1] = (start[b + 1] as number) + (start[b] as number);
-  const byBucketOwner = new Uint32Array(entries);
-  const byBucketEntry = new Uint32Array(entries);
+  let widest = 0;
+  for (let u = 0; u < n; u++)
+    widest = Math.max(widest, (offsets[u + 1] as number) - (offsets[u] as number));
+  // Buckets by tie, in one sequential pass over the costs: the per-person passes below then read
+  // 2 bytes per entry instead of two scattered 8-byte costs.
+  const tieBucket = new Uint16Array(costs.length >>> 1);
+  for (let t = 0; t < tieBucket.length; t++) tieBucket[t] = costBucket(costs, 2 * t);
+  const bucket = new Uint32Array(widest);
+  const packed = new Float64Array(widest > INSERTION_SORT_MAX ? widest : 0);
+  const oldNeighbors = new Uint32Array(widest > INSERTION_SORT_MAX ? widest : 0);
+  const oldRefs = new Uint32Array(widest > INSERTION_SORT_MAX ? widest : 0);
   for (let u = 0; u < n; u++) {
-    const end = offsets[u + 1] as number;
-    for (let e = offsets[u] as number; e < end; e++) {
-      const b = bucket[e] as number;
-      const p = start[b] as number;
-      start[b] = p + 1;
-      byBucketOwner[p] = u;
-      byBucketEntry[p] = e;
+    const start = offsets[u] as number;
+    const degree = (offsets[u + 1] as number) - start;
+    if (degree < 2) continue;
+    for (let i = 0; i < degree; i++)
+      bucket[i] = tieBucket[(refs[start + i] as number) >>> 1] as number;
+    if (degree <= INSERTION_SORT_MAX) {
+      // Neighbours arrive ascending, so ordering by bucket alone (stable) keeps them ascending.
+      for (let i = 1; i < degree; i++) {
+        const b = bucket[i] as number;
+        const w = neighbors[start + i] as number;
+        const r = refs[start + i] as number;
+        let j = i - 1;
+        while (j >= 0 && (bucket[j] as number) > b) {
+          bucket[j + 1] = bucket[j] as number;
+          neighbors[start + j + 1] = neighbors[start + j] as number;
+          refs[start + j + 1] = refs[start + j] as number;
+          j--;
+        }
+        bucket[j + 1] = b;
+        neighbors[start + j + 1] = w;
+        refs[start + j + 1] = r;
+      }
+      continue;
+    }
+    // bucket · 2^32 + position is exact in a double and sorts by bucket, then position.
+    const keys = packed.subarray(0, degree);
+    for (let i = 0; i < degree; i++) keys[i] = (bucket[i] as number) * 4294967296 + i;
+    keys.sort();
+    oldNeighbors.set(neighbors.subarray(start, start + degree));
+    oldRefs.set(refs.subarray(start, start + degree));
+    for (let i = 0; i < degree; i++) {
+      const from = (keys[i] as number) % 4294967296;
+      neighbors[start + i] = oldNeighbors[from] as number;
+      refs[start + i] = oldRefs[from] as number;
     }
   }
-  const cursor = offsets.slice(0, n);
-  const sortedNeighbors = new Uint32Array(entries);
-  const sortedRefs = new Uint32Array(entries);
-  for (let i = 0; i < entries; i++) {
-    const owner = byBucketOwner[i] as number;
-    const e = byBucketEntry[i] as number;
-    const p = cursor[owner] as number;
-    cursor[owner] = p + 1;
-    sortedNeighbors[p] = neighbors[e] as number;
-    sortedRefs[p] = refs[e] as number;
-  }
-  return { neighbors: sortedNeighbors, refs: sortedRefs };
 }
 
 /**
