@@ -33,6 +33,21 @@ export default defineConfig([
     treeshake: true,
   },
   {
+    // warmpath/postgres: a separate entry that uses the library by its package name (Node resolves
+    // 'warmpath' to dist/index.js or dist/index.cjs, so there is one copy of every class) and
+    // leaves pg and pg-copy-streams, optional peer dependencies, to the user's install.
+    entry: { postgres: 'src/postgres/index.ts' },
+    format: ['esm', 'cjs'],
+    dts: true,
+    sourcemap: true,
+    clean: false,
+    external: ['warmpath', 'pg', 'pg-copy-streams'],
+    target: 'node20',
+    platform: 'node',
+    splitting: false,
+    treeshake: true,
+  },
+  {
     entry: { cli: 'src/cli/main.ts' },
     format: ['esm'],
     dts: false,

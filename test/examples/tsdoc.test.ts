@@ -21,6 +21,8 @@ import { beforeAll, describe, expect, it } from 'vitest';
 const ROOT = fileURLToPath(new URL('../../', import.meta.url));
 const SRC = join(ROOT, 'src');
 const INDEX = join(SRC, 'index.ts');
+/** The package's entry points: `warmpath` and `warmpath/postgres`. */
+const ENTRIES = [INDEX, join(SRC, 'postgres/index.ts')];
 
 /**
  * Gaps present when this test was written, as `name: problem`. Remove a line when its gap is
@@ -44,7 +46,7 @@ const inSrc = (node: ts.Node): boolean => {
 function createProgram(): ts.Program {
   const configFile = ts.readConfigFile(join(ROOT, 'tsconfig.json'), ts.sys.readFile);
   const parsed = ts.parseJsonConfigFileContent(configFile.config, ts.sys, ROOT);
-  return ts.createProgram([INDEX], { ...parsed.options, noEmit: true });
+  return ts.createProgram(ENTRIES, { ...parsed.options, noEmit: true });
 }
 
 /** Which errors each function of src/ can throw, worked out through the calls it makes. */
@@ -166,11 +168,14 @@ function exportedCallables(): ExportedCallable[] {
   const program = createProgram();
   const checker = program.getTypeChecker();
   const analysis = new ThrowAnalysis(checker);
-  const index = program.getSourceFile(INDEX);
-  const moduleSymbol = index && checker.getSymbolAtLocation(index);
-  if (!moduleSymbol) throw new Error('cannot read src/index.ts');
+  const exports = ENTRIES.flatMap((entry) => {
+    const file = program.getSourceFile(entry);
+    const moduleSymbol = file && checker.getSymbolAtLocation(file);
+    if (!moduleSymbol) throw new Error(`cannot read ${relative(ROOT, entry)}`);
+    return checker.getExportsOfModule(moduleSymbol);
+  });
   const found: ExportedCallable[] = [];
-  for (const exported of checker.getExportsOfModule(moduleSymbol)) {
+  for (const exported of exports) {
     const symbol =
       exported.flags & ts.SymbolFlags.Alias ? checker.getAliasedSymbol(exported) : exported;
     const declarations = symbol.declarations ?? [];
@@ -253,7 +258,7 @@ function gapsOf(callables: readonly ExportedCallable[]): string[] {
   return gaps;
 }
 
-describe('TSDoc of the exports of src/index.ts', () => {
+describe('TSDoc of the exports of src/index.ts and src/postgres/index.ts', () => {
   let callables: ExportedCallable[] = [];
   let gaps: string[] = [];
   beforeAll(() => {
@@ -264,7 +269,14 @@ describe('TSDoc of the exports of src/index.ts', () => {
   it('finds the exported functions and classes, and what they throw', () => {
     const names = callables.map((c) => c.name);
     // A sample the walk must see: functions, a class and its methods.
-    for (const name of ['findIntroductions', 'createNetwork', 'referralShare', 'Network'])
+    for (const name of [
+      'findIntroductions',
+      'createNetwork',
+      'referralShare',
+      'Network',
+      'PostgresNetwork',
+      'loadNetwork',
+    ])
       expect(names).toContain(name);
     const byName = (name: string) => callables.find((c) => c.name === name);
     expect(byName('Network')?.kind).toBe('class');

@@ -173,6 +173,28 @@ export function noChain(network: Network, flags: ChainFlags): NoResultError {
   return new NoResultError(`no chain from ${heading}${within} under these options`);
 }
 
+/** A `<data>` argument that is a PostgreSQL connection string. */
+const POSTGRES_URL = /^postgres(ql)?:\/\//;
+/** Loaded only for a connection string, so the CLI runs without the optional `pg` installed. */
+const POSTGRES_ENTRY = 'warmpath/postgres';
+
+async function chainsInMemory(network: Network, options: IntroductionOptions) {
+  return { network, result: findIntroductions(network, options) };
+}
+
+/** The chains from a network stored in PostgreSQL (warmpath/postgres), and the records they name. */
+async function chainsOnPostgres(url: string, options: IntroductionOptions) {
+  const postgres = (await import(POSTGRES_ENTRY)) as typeof import('../../postgres/index.js');
+  const client = await postgres.connectPostgres(url);
+  try {
+    const stored = new postgres.PostgresNetwork(client);
+    const result = await stored.findIntroductions(options);
+    return { network: await stored.networkOf(result, options.to), result };
+  } finally {
+    await client.end();
+  }
+}
+
 export function addIntro(program: Command): void {
   const command = program
     .command('intro')
@@ -201,12 +223,17 @@ export function addIntro(program: Command): void {
           'warmpath intro network.json --from michael --to laura --k 5 --avoid walt-harmon --format csv',
           'five chains to a person, never through Walt, one CSV row per hop',
         ],
+        [
+          'warmpath intro postgres://localhost/people --from jacob --to job:it-sales-rep',
+          'on a network stored in PostgreSQL (warmpath/postgres; needs the pg package)',
+        ],
       ]),
     )
     .action(
       action(async (context, flags: ChainFlags, data: string) => {
-        const network = await context.readData(data);
-        const result = findIntroductions(network, introductionOptions(flags));
+        const { network, result } = POSTGRES_URL.test(data)
+          ? await chainsOnPostgres(data, introductionOptions(flags))
+          : await chainsInMemory(await context.readData(data), introductionOptions(flags));
         const heading = introHeading(network, flags.from, flags.to, flags.asOf);
         if (result.paths.length === 0) {
           if (context.format !== 'table') context.print(introOutput(network, result, heading));
