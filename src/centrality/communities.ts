@@ -67,8 +67,12 @@ export function communities(
   const view = weightedView(seen, weight, 'similarity');
   const g = view.compiled;
   // Keys are indices (people numbered in id order): safe as object keys, independent of input order.
+  // People without ties are left out (each is a community of their own): in the graph they
+  // would change Louvain's seeded visiting order, so adding one could move everyone else.
   const graph = new UndirectedGraph();
-  for (let v = 0; v < view.n; v++) graph.addNode(String(v));
+  for (let v = 0; v < view.n; v++) {
+    if ((g.offsets[v + 1] as number) > (g.offsets[v] as number)) graph.addNode(String(v));
+  }
   for (let u = 0; u < view.n; u++) {
     for (let e = g.offsets[u] as number; e < (g.offsets[u + 1] as number); e++) {
       const v = g.neighbors[e] as number;
@@ -84,11 +88,11 @@ export function communities(
   const of = new Map<string, number>();
   const members: string[][] = [];
   for (const v of view.order) {
-    const raw = found[String(v)] as number;
-    let c = renumber.get(raw);
+    const raw = found[String(v)];
+    let c = raw === undefined ? undefined : renumber.get(raw);
     if (c === undefined) {
-      c = renumber.size;
-      renumber.set(raw, c);
+      c = members.length;
+      if (raw !== undefined) renumber.set(raw, c);
       members.push([]);
     }
     const id = g.ids[v] as string;

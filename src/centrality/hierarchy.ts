@@ -74,7 +74,8 @@ export function hierarchy(
     let sum = 0;
     for (let e = start; e < end; e++) {
       const r = (local[refs[e] as number] as number) / mean;
-      sum += r * Math.log(r);
+      // r ln r tends to 0 as r does (a constraint that underflowed to 0 is not NaN).
+      if (r > 0) sum += r * Math.log(r);
     }
     scores[u] = Math.max(0, sum / (contacts * Math.log(contacts)));
   }

@@ -140,26 +140,28 @@ export function pagerank(
       sum += weights[e] as number;
     total[u] = sum;
   }
+  // What each tie passes on: its weight over its far end's total, once. (x / total, per person,
+  // overflows to Infinity for totals below ~1e-308, which strengths as small as 5e-324 give.)
+  const share = new Float64Array(weights.length);
+  for (let v = 0; v < n; v++) {
+    for (let e = offsets[v] as number; e < (offsets[v + 1] as number); e++)
+      share[e] = (weights[e] as number) / (total[neighbors[e] as number] as number);
+  }
   let x = new Float64Array(n).fill(1 / n);
   let next = new Float64Array(n);
-  const share = new Float64Array(n);
   const every = Math.max(1, Math.ceil(maxIterations / PROGRESS_REPORTS));
   let change = Number.POSITIVE_INFINITY;
   for (let iteration = 1; iteration <= maxIterations; iteration++) {
     if (signal?.aborted) throwAbort(signal);
     let dangling = 0;
-    for (let u = 0; u < n; u++) {
-      const t = total[u] as number;
-      if (t === 0) dangling += x[u] as number;
-      else share[u] = (x[u] as number) / t;
-    }
+    for (let u = 0; u < n; u++) if (total[u] === 0) dangling += x[u] as number;
     change = 0;
     for (let v = 0; v < n; v++) {
       // The network is undirected, so what v receives is read from v's own adjacency.
       let received = 0;
       const end = offsets[v + 1] as number;
       for (let e = offsets[v] as number; e < end; e++)
-        received += (share[neighbors[e] as number] as number) * (weights[e] as number);
+        received += (x[neighbors[e] as number] as number) * (share[e] as number);
       const p = jump[v] as number;
       const value = alpha * (received + dangling * p) + (1 - alpha) * p;
       next[v] = value;

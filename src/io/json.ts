@@ -66,8 +66,33 @@ export interface NetworkToJsonOptions {
 }
 
 /**
+ * `JSON.stringify`, except that `-0` is written `-0` (which `JSON.parse` reads back as -0), not
+ * `0`: each -0 is first written as a marker string that occurs nowhere else in the text.
+ */
+function stringifyKeepingSign(value: unknown, indent: number): string {
+  let marker = 'warmpath:-0';
+  for (;;) {
+    let found = false;
+    const text = JSON.stringify(
+      value,
+      (_key, item: unknown) => {
+        if (!Object.is(item, -0)) return item;
+        found = true;
+        return marker;
+      },
+      indent,
+    );
+    if (!found) return text;
+    if (!JSON.stringify(value, null, indent).includes(marker)) {
+      return text.replaceAll(JSON.stringify(marker), '-0');
+    }
+    marker += '~';
+  }
+}
+
+/**
  * Writes a network's data as JSON in the warmpath dataset format. Reading it back with
- * {@link networkFromJson} gives an identical dataset.
+ * {@link networkFromJson} gives an identical dataset (`-0` keeps its sign).
  *
  * @example
  * ```ts
@@ -75,5 +100,5 @@ export interface NetworkToJsonOptions {
  * ```
  */
 export function networkToJson(network: Network, options: NetworkToJsonOptions = {}): string {
-  return `${JSON.stringify(networkToDataset(network), null, options.indent ?? 2)}\n`;
+  return `${stringifyKeepingSign(networkToDataset(network), options.indent ?? 2)}\n`;
 }

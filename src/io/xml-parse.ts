@@ -43,6 +43,104 @@ export function hasXmlElement(text: string, name: string): boolean {
   return new RegExp(`<(?:[A-Za-z_][\\w.-]*:)?${name}[\\s/>]`).test(text);
 }
 
+/** Where the tag starting at `at` (just after its name) ends: after its `>`; -1 if it does not. */
+function tagEnd(xml: string, at: number): number {
+  for (let i = at; i < xml.length; i++) {
+    const c = xml[i];
+    if (c === '>') return i + 1;
+    if (c === '"' || c === "'") {
+      i = xml.indexOf(c, i + 1);
+      if (i < 0) return -1;
+    }
+  }
+  return -1;
+}
+
+const TAG_NAME = /[^\s/>]+/y;
+
+/**
+ * The elements graphology-gexf and graphology-graphml search below, once per element: GEXF's
+ * `<attributes>`, `<attribute>`, `<node>` and `<edge>`, GraphML's `<key>`, `<node>` and `<edge>`.
+ * A valid file nests at most two of them (`<attributes><attribute>`, a nested graph's nodes).
+ */
+const SEARCHED_ELEMENTS: ReadonlySet<string> = new Set([
+  'attributes',
+  'attribute',
+  'key',
+  'node',
+  'edge',
+]);
+
+/**
+ * Elements whose descendants the graphology parsers search, one search per element (`<node>`
+ * for its `<data>` or `<attvalue>`s, ...), found nested more than `maxDepth` deep in each other:
+ * the searches then take time quadratic in the file (8,000 unclosed `<node>`s, 730 kB of GEXF,
+ * took 79 s). One pass over the text, skipping comments, CDATA, processing instructions and
+ * quoted attribute values; it stops at the first such element, or at an unterminated comment,
+ * tag or quote (the rest of the text is then no markup, and the XML parser reports it).
+ */
+export function deepElementProblems(
+  xml: string,
+  searched: ReadonlySet<string>,
+  maxDepth: number,
+): XmlProblem[] {
+  // The searched elements open around the current place (at most maxDepth of them).
+  const open: string[] = [];
+  for (let at = xml.indexOf('<'); at >= 0; at = xml.indexOf('<', at)) {
+    const skip = (close: string): number => {
+      const end = xml.indexOf(close, at);
+      return end < 0 ? -1 : end + close.length;
+    };
+    let next: number;
+    if (xml.startsWith('<!--', at)) next = skip('-->');
+    else if (xml.startsWith('<![CDATA[', at)) next = skip(']]>');
+    else if (xml.startsWith('<?', at)) next = skip('?>');
+    else if (xml.startsWith('<!', at)) next = tagEnd(xml, at + 2);
+    else {
+      const closing = xml[at + 1] === '/';
+      TAG_NAME.lastIndex = at + (closing ? 2 : 1);
+      const name = TAG_NAME.exec(xml)?.[0];
+      if (name === undefined) {
+        // A stray "<": the XML parser reports it; carry on after it.
+        at += 1;
+        continue;
+      }
+      next = tagEnd(xml, TAG_NAME.lastIndex);
+      if (next < 0) return [];
+      const local = name.slice(name.indexOf(':') + 1);
+      if (!searched.has(local)) {
+        // Not one of the searched elements: only their nesting matters.
+      } else if (closing) {
+        const index = open.lastIndexOf(local);
+        if (index >= 0) open.length = index;
+      } else if (xml[next - 2] !== '/') {
+        open.push(local);
+        if (open.length > maxDepth) {
+          return [
+            {
+              message: `<${local}> elements are nested more than ${maxDepth} deep (is a closing tag missing?): a network file does not nest them`,
+              line: xml.slice(0, at).split('\n').length,
+            },
+          ];
+        }
+      }
+    }
+    if (next < 0) return [];
+    at = next;
+  }
+  return [];
+}
+
+/**
+ * The parser stops after this many problems: a broken file says enough by then, and xmldom
+ * handles some damage (elements after the root, ...) in time quadratic in the number of
+ * problems, so that 20,000 of them took seconds and 100,000 minutes.
+ */
+export const MAX_XML_PROBLEMS = 100;
+
+/** Thrown through the parser to stop it at {@link MAX_XML_PROBLEMS}. */
+const STOP = Symbol('stop parsing');
+
 const XMLDOM_PREFIX = /^\[xmldom (?:warning|error)\]\s*/;
 const XMLDOM_PLACE = /line:(\d+),col:(\d+)/;
 const MISSING_NODE = /points to an inexisting node/;
@@ -70,6 +168,7 @@ export function parseXmlGraph<T>(
       message: `not well-formed XML: ${message}${place ? ` (line ${place[1]}, column ${place[2]})` : ''}`,
       ...(place ? { line: Number(place[1]) } : {}),
     });
+    if (problems.length >= MAX_XML_PROBLEMS) throw STOP;
   };
   const { warn, error } = console;
   console.warn = report;
@@ -78,6 +177,10 @@ export function parseXmlGraph<T>(
     const result = parse();
     return problems.length > 0 ? { problems } : { result, problems };
   } catch (thrown) {
+    if (thrown === STOP) {
+      problems.push({ message: `stopped reading after ${MAX_XML_PROBLEMS} problems` });
+      return { problems };
+    }
     const message = thrown instanceof Error ? thrown.message : String(thrown);
     if (problems.length === 0) {
       problems.push({
@@ -123,5 +226,7 @@ export function xmlDocument(text: unknown, format: string, root: string, file?: 
       file,
     );
   }
+  const deep = deepElementProblems(xml, SEARCHED_ELEMENTS, 2);
+  if (deep.length > 0) throw documentError(deep, file);
   return xml;
 }

@@ -50,19 +50,24 @@ export function* yenChains(
     const nodes = chain.nodes;
     rootBlocked ??= new Uint8Array(g.nodeCount);
     firstBlocked ??= new Uint8Array(g.nodeCount);
+    // The root (the people before the spur) and the accepted chains sharing it grow by one
+    // person per spur: kept up to date step by step, so a chain of L people costs O(L), not
+    // O(L^2), before any search (a long chain would otherwise stall here, uncounted by the caps).
+    for (let j = 0; j < chain.deviation; j++) rootBlocked[nodes[j] as number] = 1;
+    let sharing = accepted.filter((other) => sameRoot(other.nodes, nodes, chain.deviation - 1));
     for (let i = chain.deviation; i + 1 < nodes.length && i < hopBudget; i++) {
       const spur = nodes[i] as number;
-      for (let j = 0; j < i; j++) rootBlocked[nodes[j] as number] = 1;
+      if (i > chain.deviation) rootBlocked[nodes[i - 1] as number] = 1;
+      sharing = sharing.filter((other) => other.nodes[i] === spur);
       const blockedSteps: number[] = [];
-      for (const other of accepted) {
-        if (other.nodes.length > i + 1 && sameRoot(other.nodes, nodes, i)) {
+      for (const other of sharing) {
+        if (other.nodes.length > i + 1) {
           const next = other.nodes[i + 1] as number;
           firstBlocked[next] = 1;
           blockedSteps.push(next);
         }
       }
       const spurChain = search.best(spur, hopBudget - i, context, rootBlocked, firstBlocked);
-      for (let j = 0; j < i; j++) rootBlocked[nodes[j] as number] = 0;
       for (const next of blockedSteps) firstBlocked[next] = 0;
       if (spurChain === null) continue;
       const full = [...nodes.slice(0, i), ...spurChain.nodes];
@@ -72,6 +77,7 @@ export function* yenChains(
       context.work.chargeChain();
       candidates.push({ nodes: full, cost: chainCost(g, full, context.senderCost), deviation: i });
     }
+    for (const v of nodes) rootBlocked[v] = 0;
   }
 }
 

@@ -173,23 +173,46 @@ export function referralChains(network: Network): ReferralChains & Exportable {
 
   const expanded = new Set<string>();
   const placed = new Set<number>();
-  const grow = (personId: string, hire: number | null, depth: number): ReferralNode => {
-    const record = hire === null ? undefined : hireAt(hire);
-    if (hire !== null) placed.add(hire);
-    const expands =
-      !expanded.has(personId) && (hire === null || firstReferralHire.get(personId) === hire);
-    if (expands) expanded.add(personId);
-    const children = expands
-      ? (referredBy.get(personId) ?? []).map((h) => grow(hireAt(h).personId, h, depth + 1))
-      : [];
-    return Object.freeze({
-      personId,
-      hire,
-      jobId: record?.jobId ?? null,
-      date: record?.date ?? null,
-      depth,
-      children: Object.freeze(children),
-    });
+  // Trees are grown depth first without recursion (a chain of thousands of referrals would
+  // overflow the stack): nodes are made in the order a recursive walk visits them, then frozen
+  // children first.
+  type Growing = { -readonly [K in keyof ReferralNode]: ReferralNode[K] } & {
+    children: ReferralNode[];
+  };
+  const grow = (rootId: string): ReferralNode => {
+    const made: Growing[] = [];
+    const stack: { personId: string; hire: number | null; depth: number; parent?: Growing }[] = [
+      { personId: rootId, hire: null, depth: 0 },
+    ];
+    for (let next = stack.pop(); next !== undefined; next = stack.pop()) {
+      const { personId, hire, depth, parent } = next;
+      const record = hire === null ? undefined : hireAt(hire);
+      if (hire !== null) placed.add(hire);
+      const expands =
+        !expanded.has(personId) && (hire === null || firstReferralHire.get(personId) === hire);
+      if (expands) expanded.add(personId);
+      const node: Growing = {
+        personId,
+        hire,
+        jobId: record?.jobId ?? null,
+        date: record?.date ?? null,
+        depth,
+        children: [],
+      };
+      made.push(node);
+      parent?.children.push(node);
+      const referred = expands ? (referredBy.get(personId) ?? []) : [];
+      for (let i = referred.length - 1; i >= 0; i--) {
+        const h = referred[i] as number;
+        stack.push({ personId: hireAt(h).personId, hire: h, depth: depth + 1, parent: node });
+      }
+    }
+    for (let i = made.length - 1; i >= 0; i--) {
+      const node = made[i] as Growing;
+      Object.freeze(node.children);
+      Object.freeze(node);
+    }
+    return made[0] as ReferralNode;
   };
 
   const roots: { id: string; cycle: boolean }[] = [];
@@ -200,15 +223,15 @@ export function referralChains(network: Network): ReferralChains & Exportable {
   }
   const trees: ReferralTree[] = [];
   const plant = (id: string, cycle: boolean): void => {
-    const root = grow(id, null, 0);
+    const root = grow(id);
     let depth = 0;
     let size = 0;
-    const visit = (node: ReferralNode): void => {
+    const stack = [root];
+    for (let node = stack.pop(); node !== undefined; node = stack.pop()) {
       size++;
       if (node.depth > depth) depth = node.depth;
-      for (const child of node.children) visit(child);
-    };
-    visit(root);
+      for (const child of node.children) stack.push(child);
+    }
     trees.push(Object.freeze({ root, rootHiredByReferral: cycle, depth, size }));
   };
   // Roots in order of their first referral (referrals are in time order).
@@ -229,14 +252,18 @@ export function referralChains(network: Network): ReferralChains & Exportable {
   const rows: ReferralRow[] = [];
   const leaves: number[] = [];
   trees.forEach((tree, t) => {
-    const walk = (node: ReferralNode): void => {
-      if (node.children.length === 0 && node.depth > 0) leaves.push(node.depth);
-      for (const child of node.children) {
-        rows.push({ tree: t, rootId: tree.root.personId, referrerId: node.personId, node: child });
-        walk(child);
+    // Depth first, each referral's row just before those of the people it led to.
+    const stack: { node: ReferralNode; referrerId?: string }[] = [{ node: tree.root }];
+    for (let next = stack.pop(); next !== undefined; next = stack.pop()) {
+      const { node, referrerId } = next;
+      if (referrerId !== undefined) {
+        rows.push({ tree: t, rootId: tree.root.personId, referrerId, node });
       }
-    };
-    walk(tree.root);
+      if (node.children.length === 0 && node.depth > 0) leaves.push(node.depth);
+      for (let i = node.children.length - 1; i >= 0; i--) {
+        stack.push({ node: node.children[i] as ReferralNode, referrerId: node.personId });
+      }
+    }
   });
   const lengths = distribution(leaves);
   const notes = [
