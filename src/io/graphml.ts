@@ -259,8 +259,11 @@ const KEY_TYPES: ReadonlySet<string> = new Set([
   'string',
 ]);
 const KEY_DOMAINS: ReadonlySet<string> = new Set(['graph', 'node', 'edge']);
-const KEY_ELEMENT = /<(?:[A-Za-z_][\w.-]*:)?key\b([^>]*)>/g;
-const XML_ATTRIBUTE = /([\w.:-]+)\s*=\s*(?:"([^"]*)"|'([^']*)')/g;
+// Linear on hostile text: a start tag ends at the next "<" at the latest, and an attribute name
+// is only tried where a name begins (otherwise 40,000 "<key" or an 80,000-letter word in a key
+// tag took seconds, growing with the square of the length).
+const KEY_ELEMENT = /<(?:[A-Za-z_][\w.-]*:)?key\b([^<>]*)>/g;
+const XML_ATTRIBUTE = /(?<![\w.:-])([\w.:-]+)\s*=\s*(?:"([^"]*)"|'([^']*)')/g;
 
 /**
  * Key declarations graphology-graphml would stumble on (it reads `for="all"` and unknown

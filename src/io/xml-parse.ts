@@ -43,90 +43,168 @@ export function hasXmlElement(text: string, name: string): boolean {
   return new RegExp(`<(?:[A-Za-z_][\\w.-]*:)?${name}[\\s/>]`).test(text);
 }
 
-/** Where the tag starting at `at` (just after its name) ends: after its `>`; -1 if it does not. */
-function tagEnd(xml: string, at: number): number {
-  for (let i = at; i < xml.length; i++) {
-    const c = xml[i];
-    if (c === '>') return i + 1;
-    if (c === '"' || c === "'") {
-      i = xml.indexOf(c, i + 1);
-      if (i < 0) return -1;
-    }
-  }
-  return -1;
+/** How a start tag ends: where scanning goes on, and whether the tag closed itself (`/>`). */
+interface TagEnd {
+  readonly next: number;
+  readonly selfClosed: boolean;
 }
 
-const TAG_NAME = /[^\s/>]+/y;
+const isSpace = (c: string | undefined): boolean =>
+  c === ' ' || c === '\t' || c === '\n' || c === '\r';
 
 /**
- * The elements graphology-gexf and graphology-graphml search below, once per element: GEXF's
- * `<attributes>`, `<attribute>`, `<node>` and `<edge>`, GraphML's `<key>`, `<node>` and `<edge>`.
- * A valid file nests at most two of them (`<attributes><attribute>`, a nested graph's nodes).
+ * The end of a well-formed start tag whose name ends at `at`, reading attribute values as XML
+ * does (a quote opens a value only after `=`; `>` and `<` may not end the tag inside one);
+ * `undefined` when the tag is not well-formed, so that how a parser recovers is unknown.
+ */
+function strictTagEnd(xml: string, at: number): TagEnd | undefined {
+  let afterEquals = false;
+  for (let i = at; i < xml.length; i++) {
+    const c = xml[i];
+    if (c === '>') return { next: i + 1, selfClosed: xml[i - 1] === '/' };
+    if (c === '<') return undefined;
+    if (c === '"' || c === "'") {
+      const close = afterEquals ? xml.indexOf(c, i + 1) : -1;
+      const after = xml[close + 1];
+      if (close < 0 || !(isSpace(after) || after === '/' || after === '>')) return undefined;
+      if (xml.slice(i + 1, close).includes('<')) return undefined;
+      i = close;
+      afterEquals = false;
+    } else if (c === '=') afterEquals = true;
+    else if (!isSpace(c)) afterEquals = false;
+  }
+  return undefined;
+}
+
+/**
+ * The end of a start tag read warily, once the document is known not to be well-formed: at the
+ * first `>` or `<`, and closed by itself only when nothing in it could have hidden the `/>` in a
+ * quoted value. It may see more open elements than the parser does, never fewer.
+ */
+function waryTagEnd(xml: string, at: number): TagEnd {
+  for (let i = at; i < xml.length; i++) {
+    const c = xml[i];
+    if (c === '<') return { next: i, selfClosed: false };
+    if (c === '>') {
+      const quoted = /["']/.test(xml.slice(at, i));
+      return { next: i + 1, selfClosed: xml[i - 1] === '/' && !quoted };
+    }
+  }
+  return { next: xml.length, selfClosed: false };
+}
+
+const TAG_NAME = /[^\s/<>]+/y;
+
+/**
+ * The elements graphology-gexf and graphology-graphml search or read the text of below, once per
+ * element: GEXF's `<attributes>`, `<attribute>`, `<node>` and `<edge>`, GraphML's `<key>`,
+ * `<default>`, `<node>`, `<edge>` and `<data>`. A file warmpath or Gephi writes nests at most
+ * three of them (`<node><data>`, `<attributes><attribute><default>`), yEd's groups a few more.
  */
 const SEARCHED_ELEMENTS: ReadonlySet<string> = new Set([
   'attributes',
   'attribute',
+  'default',
   'key',
   'node',
   'edge',
+  'data',
 ]);
+
+/** How deep those elements may nest: the parsers' work grows with it, linearly. */
+const MAX_SEARCHED_DEPTH = 16;
+
+/** Whether a tag name read warily might be one of `searched` (any case, any prefix). */
+function mightBe(name: string, searched: ReadonlySet<string>): boolean {
+  const lower = name.toLowerCase();
+  const local = lower.slice(lower.indexOf(':') + 1);
+  for (const element of searched) if (local.startsWith(element)) return true;
+  return false;
+}
 
 /**
  * Elements whose descendants the graphology parsers search, one search per element (`<node>`
  * for its `<data>` or `<attvalue>`s, ...), found nested more than `maxDepth` deep in each other:
  * the searches then take time quadratic in the file (8,000 unclosed `<node>`s, 730 kB of GEXF,
- * took 79 s). One pass over the text, skipping comments, CDATA, processing instructions and
- * quoted attribute values; it stops at the first such element, or at an unterminated comment,
- * tag or quote (the rest of the text is then no markup, and the XML parser reports it).
+ * took 79 s). One pass over the text. While the markup is well-formed it is followed exactly
+ * (comments, CDATA, processing instructions, declarations and quoted attribute values skipped;
+ * an end tag closes the innermost element of its name). From the first place it is not, it is
+ * read warily, as the XML parser's recovery cannot be foretold: nothing closes any more, and
+ * every later start tag that might be one of these elements counts.
  */
 export function deepElementProblems(
   xml: string,
   searched: ReadonlySet<string>,
   maxDepth: number,
 ): XmlProblem[] {
-  // The searched elements open around the current place (at most maxDepth of them).
-  const open: string[] = [];
+  const open: { name: string; searched: boolean }[] = [];
+  let depth = 0;
+  // Where the markup stopped being well-formed, if it did.
+  let waryAt = -1;
+  let wary = false;
+  const beWary = (at: number): void => {
+    if (!wary) waryAt = at;
+    wary = true;
+  };
+  const lineOf = (at: number): number => xml.slice(0, at).split('\n').length;
   for (let at = xml.indexOf('<'); at >= 0; at = xml.indexOf('<', at)) {
-    const skip = (close: string): number => {
-      const end = xml.indexOf(close, at);
-      return end < 0 ? -1 : end + close.length;
+    const skip = (opener: string, close: string): number => {
+      const end = xml.indexOf(close, at + opener.length);
+      if (end < 0) beWary(at);
+      return end < 0 ? at + opener.length : end + close.length;
     };
-    let next: number;
-    if (xml.startsWith('<!--', at)) next = skip('-->');
-    else if (xml.startsWith('<![CDATA[', at)) next = skip(']]>');
-    else if (xml.startsWith('<?', at)) next = skip('?>');
-    else if (xml.startsWith('<!', at)) next = tagEnd(xml, at + 2);
-    else {
-      const closing = xml[at + 1] === '/';
-      TAG_NAME.lastIndex = at + (closing ? 2 : 1);
+    if (xml.startsWith('<!--', at)) at = skip('<!--', '-->');
+    else if (xml.startsWith('<![CDATA[', at)) at = skip('<![CDATA[', ']]>');
+    else if (xml.startsWith('<?', at)) at = skip('<?', '?>');
+    else if (xml.startsWith('<!', at)) at = skip('<!', '>');
+    else if (xml[at + 1] === '/') {
+      const close = xml.indexOf('>', at + 2);
+      const top = open.at(-1);
+      if (!wary && close >= 0 && top?.name === xml.slice(at + 2, close).trimEnd()) {
+        open.pop();
+        if (top.searched) depth--;
+        at = close + 1;
+      } else {
+        beWary(at);
+        at += 2;
+      }
+    } else {
+      TAG_NAME.lastIndex = at + 1;
       const name = TAG_NAME.exec(xml)?.[0];
       if (name === undefined) {
-        // A stray "<": the XML parser reports it; carry on after it.
+        beWary(at);
         at += 1;
         continue;
       }
-      next = tagEnd(xml, TAG_NAME.lastIndex);
-      if (next < 0) return [];
+      let tag = wary ? undefined : strictTagEnd(xml, TAG_NAME.lastIndex);
+      if (tag === undefined) {
+        beWary(at);
+        tag = waryTagEnd(xml, TAG_NAME.lastIndex);
+      }
       const local = name.slice(name.indexOf(':') + 1);
-      if (!searched.has(local)) {
-        // Not one of the searched elements: only their nesting matters.
-      } else if (closing) {
-        const index = open.lastIndexOf(local);
-        if (index >= 0) open.length = index;
-      } else if (xml[next - 2] !== '/') {
-        open.push(local);
-        if (open.length > maxDepth) {
+      if (!tag.selfClosed) {
+        const isSearched = wary ? mightBe(name, searched) : searched.has(local);
+        if (!wary) open.push({ name, searched: isSearched });
+        if (isSearched && ++depth > maxDepth) {
+          if (wary) {
+            const line = lineOf(waryAt);
+            return [
+              {
+                message: `not well-formed XML: a tag, quote, comment or closing tag is damaged at line ${line}, and too much follows it to read on`,
+                line,
+              },
+            ];
+          }
           return [
             {
-              message: `<${local}> elements are nested more than ${maxDepth} deep (is a closing tag missing?): a network file does not nest them`,
-              line: xml.slice(0, at).split('\n').length,
+              message: `<${local}> elements are nested more than ${maxDepth} deep: a network file does not nest them`,
+              line: lineOf(at),
             },
           ];
         }
       }
+      at = tag.next;
     }
-    if (next < 0) return [];
-    at = next;
   }
   return [];
 }
@@ -226,7 +304,7 @@ export function xmlDocument(text: unknown, format: string, root: string, file?: 
       file,
     );
   }
-  const deep = deepElementProblems(xml, SEARCHED_ELEMENTS, 2);
+  const deep = deepElementProblems(xml, SEARCHED_ELEMENTS, MAX_SEARCHED_DEPTH);
   if (deep.length > 0) throw documentError(deep, file);
   return xml;
 }
