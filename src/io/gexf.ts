@@ -143,11 +143,15 @@ export function networkToGexf(network: Network): string {
   }
   if (issues.length > 0) throw new GexfEncodingError(issues);
   // The formatters return copies: graphology-gexf adds fields to what they return.
-  return gexf.write(graph, {
+  const text = gexf.write(graph, {
     version: '1.3',
     formatNode: (_key, attributes) => ({ ...attributes }),
     formatEdge: (_key, attributes) => ({ ...attributes }),
   });
+  // XML 1.0 holds NEL and LINE SEPARATOR, but xmldom reads them as line feeds (spaces in
+  // attributes): as character references they read back as themselves. They can only be in
+  // values, never in the markup, so every one is replaced.
+  return text.replace(/[\u0085\u2028]/g, (c) => `&#${c.charCodeAt(0)};`);
 }
 
 // graphology-gexf reads an edge's XML `kind` (its type) as the attribute `kind`; a

@@ -101,16 +101,19 @@ const TEXT_ESCAPES: Readonly<Record<string, string>> = {
   '\t': '&#9;',
   '\n': '&#10;',
   '\r': '&#13;',
+  // XML 1.0 holds NEL and LINE SEPARATOR, but xmldom reads them as line feeds: references keep them.
+  '\u0085': '&#133;',
+  '\u2028': '&#8232;',
 };
 
 /** Element content: markup escaped, CR as a reference (XML turns a literal CR into LF). */
 function escapeText(text: string): string {
-  return text.replace(/[&<>\r]/g, (c) => TEXT_ESCAPES[c] as string);
+  return text.replace(/[&<>\r\u0085\u2028]/g, (c) => TEXT_ESCAPES[c] as string);
 }
 
 /** An attribute value: also quotes, tabs and line breaks (XML turns literal ones into spaces). */
 function escapeAttribute(text: string): string {
-  return text.replace(/[&<>"\t\n\r]/g, (c) => TEXT_ESCAPES[c] as string);
+  return text.replace(/[&<>"\t\n\r\u0085\u2028]/g, (c) => TEXT_ESCAPES[c] as string);
 }
 
 function formatValue(value: unknown): string {

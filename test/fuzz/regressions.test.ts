@@ -10,7 +10,11 @@ import {
   communities,
   createNetwork,
   hierarchy,
+  networkFromGexf,
+  networkFromGraphml,
   networkFromJson,
+  networkToGexf,
+  networkToGraphml,
   networkToJson,
   pagerank,
 } from '../../src/index.js';
@@ -63,5 +67,20 @@ describe('fuzz regressions', () => {
     expect(after.members.slice(0, -1)).toEqual(before.members);
     expect(after.members.at(-1)).toEqual(['isolated']);
     expect(after.modularity).toBe(before.modularity);
+  });
+
+  it('GEXF and GraphML keep NEL and LINE SEPARATOR (the XML parser read them as line breaks)', () => {
+    // Found by a LinkedIn export read as Latin-1: "\u0085" came back as "\n" (GraphML: the
+    // attributes' JSON no longer parsed) or as a space (GEXF: silently).
+    const text = 'a\u0085b\u2028c';
+    const network = createNetwork({
+      people: [
+        { id: `p${text}`, name: text, skills: [text], attributes: { [text]: text } },
+        { id: 'q', name: 'Q' },
+      ],
+      relationships: [{ source: `p${text}`, target: 'q', kind: 'friend', context: text }],
+    });
+    expect(networkFromGexf(networkToGexf(network)).dataset).toStrictEqual(network.dataset);
+    expect(networkFromGraphml(networkToGraphml(network)).dataset).toStrictEqual(network.dataset);
   });
 });
