@@ -5,31 +5,30 @@
  * message and no stack trace, no "unexpected error" and no JavaScript error name on stderr; and
  * a successful run that writes JSON must write valid JSON.
  *
- * It runs the built CLI (dist/cli.js) and is skipped when it has not been built: `npm test`
- * builds after the unit tests, and test/cli builds it on demand.
+ * It runs the built CLI (dist/cli.js), building it first if needed (with test/cli's lock, so the
+ * two never build at once).
  */
 import { spawnSync } from 'node:child_process';
-import { existsSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { fileURLToPath } from 'node:url';
 import fc from 'fast-check';
-import { afterAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createNetwork, networkToCsv, networkToGexf, networkToGraphml } from '../../src/index.js';
+import { BUILD_TIMEOUT_MS, CLI, ensureBuilt, ROOT } from '../cli/support.js';
 import { seedStoryNetwork } from '../support/fixtures.js';
 import { fuzz, printTally, record, testTimeout } from './harness.js';
 import { HOSTILE_IDS, INVALID_UTF8_TEXT } from './mutations.js';
 
-const ROOT = fileURLToPath(new URL('../../', import.meta.url));
-const CLI = join(ROOT, 'dist', 'cli.js');
-const BUILT = existsSync(CLI);
 /** One run of the CLI may take this long (the slowest commands take about a second). */
 const RUN_TIMEOUT_MS = 30_000;
 
 const started = performance.now();
 afterAll(() => printTally('CLI under fuzzing', started));
 
-describe.skipIf(!BUILT)('the CLI under fuzzing (dist/cli.js)', () => {
+beforeAll(ensureBuilt, BUILD_TIMEOUT_MS);
+
+describe('the CLI under fuzzing (dist/cli.js)', () => {
   const folder = mkdtempSync(join(tmpdir(), 'warmpath-cli-fuzz-'));
   afterAll(() => rmSync(folder, { recursive: true, force: true }));
 
