@@ -13,6 +13,7 @@ import type { Network } from '../model/network.js';
 import { throwAbort } from '../paths/search.js';
 import { type BetweennessOptions, planBetweenness, runBetweenness } from './betweenness.js';
 import { accumulateDependencies, createBrandesBuffers, shortestPathDag } from './brandes.js';
+import { createBucketQueue, shortestPathDagBuckets } from './brandes-buckets.js';
 import { scoresByPerson } from './weights.js';
 
 /** Options of {@link betweennessParallel}. */
@@ -31,13 +32,18 @@ const NodeHeap = ${NodeHeap.toString()};
 const createBrandesBuffers = ${createBrandesBuffers.toString()};
 const shortestPathDag = ${shortestPathDag.toString()};
 const accumulateDependencies = ${accumulateDependencies.toString()};
-const { offsets, neighbors, weights, unweighted, n, sources, targets } = workerData;
+const createBucketQueue = ${createBucketQueue.toString()};
+const shortestPathDagBuckets = ${shortestPathDagBuckets.toString()};
+const { offsets, neighbors, weights, unweighted, buckets, n, sources, targets } = workerData;
 const total = new Float64Array(n);
 const buffers = createBrandesBuffers(n, neighbors.length);
-const heap = new NodeHeap(n);
+const queue = buckets === null ? null : createBucketQueue(n, buckets.slots);
+const heap = buckets === null ? new NodeHeap(n) : null;
 const every = Math.max(1, Math.floor(sources.length / 50));
 for (let i = 0; i < sources.length; i++) {
-  const reached = shortestPathDag(sources[i], offsets, neighbors, weights, unweighted, null, buffers, heap);
+  const reached = buckets === null
+    ? shortestPathDag(sources[i], offsets, neighbors, weights, unweighted, null, buffers, heap)
+    : shortestPathDagBuckets(sources[i], offsets, neighbors, weights, buckets, buffers, queue);
   accumulateDependencies(sources[i], reached, buffers, total, targets === null ? null : targets[i]);
   if ((i + 1) % every === 0) parentPort.postMessage({ done: i + 1 });
 }
@@ -95,6 +101,7 @@ export async function betweennessParallel(
               neighbors: g.neighbors,
               weights: plan.view.weights,
               unweighted: plan.unweighted,
+              buckets: plan.buckets,
               n,
               sources,
               targets,

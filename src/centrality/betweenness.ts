@@ -13,6 +13,12 @@ import { closest } from '../model/suggest.js';
 import { type ViewerOptions, viewedBy } from '../model/visibility.js';
 import { throwAbort } from '../paths/search.js';
 import { accumulateDependencies, createBrandesBuffers, shortestPathDag } from './brandes.js';
+import {
+  type BucketShape,
+  bucketShape,
+  createBucketQueue,
+  shortestPathDagBuckets,
+} from './brandes-buckets.js';
 import { checkNumber, checkOptions, type ProgressOptions } from './options.js';
 import { scoresByPerson, type TieWeight, type WeightedView, weightedView } from './weights.js';
 
@@ -62,6 +68,8 @@ export interface BetweennessPlan {
   readonly targetsOf: (source: number) => Int32Array | null;
   /** Factor applied to the accumulated dependencies. */
   readonly scale: number;
+  /** The bucket queue's shape when every step costs more than 0, else `null` (heap or BFS). */
+  readonly buckets: BucketShape | null;
 }
 
 /**
@@ -153,7 +161,9 @@ export function planBetweenness(
   const normalized = options?.normalized ?? BETWEENNESS_DEFAULTS.normalized;
   // As NetworkX: normalised by (n−1)(n−2); otherwise halved, as each undirected pair is seen from both ends.
   scale *= normalized ? (n > 2 ? 1 / ((n - 1) * (n - 2)) : 1) : 0.5;
-  return { view, unweighted: weight === 'unweighted', sources, targetsOf, scale };
+  const unweighted = weight === 'unweighted';
+  const buckets = unweighted ? null : bucketShape(view.weights, n);
+  return { view, unweighted, sources, targetsOf, scale, buckets };
 }
 
 /** Index lookup for the ids a caller named, after checking they all exist. */
@@ -176,22 +186,20 @@ export function runBetweenness(
 ): void {
   const g = plan.view.compiled;
   const buffers = createBrandesBuffers(plan.view.n, g.neighbors.length);
-  const heap = new NodeHeap(plan.view.n);
+  const { buckets } = plan;
+  const queue = buckets === null ? null : createBucketQueue(plan.view.n, buckets.slots);
+  const heap = new NodeHeap(buckets === null ? plan.view.n : 1);
   const count = plan.sources.length;
   const every = Math.max(1, Math.floor(count / 100));
   for (let i = 0; i < count; i++) {
     if (progress?.signal?.aborted) throwAbort(progress.signal);
     const s = plan.sources[i] as number;
-    const reached = shortestPathDag(
-      s,
-      g.offsets,
-      g.neighbors,
-      plan.view.weights,
-      plan.unweighted,
-      null,
-      buffers,
-      heap,
-    );
+    const { offsets, neighbors } = g;
+    const weights = plan.view.weights;
+    const reached =
+      buckets !== null && queue !== null
+        ? shortestPathDagBuckets(s, offsets, neighbors, weights, buckets, buffers, queue)
+        : shortestPathDag(s, offsets, neighbors, weights, plan.unweighted, null, buffers, heap);
     accumulateDependencies(s, reached, buffers, total, plan.targetsOf(s));
     if (progress?.onProgress && ((i + 1) % every === 0 || i + 1 === count))
       progress.onProgress(i + 1, count);
