@@ -17,7 +17,11 @@ import { relative } from 'node:path';
 // The modules behind the public exports of src/index.ts, imported directly so the bench does not
 // load unrelated modules (io/) that may be mid-change.
 import { type CompiledNetwork, CompiledNetworkBuilder } from '../src/graph/compiled.js';
-import { createIntroductionFinder, type IntroductionFinder } from '../src/paths/find.js';
+import {
+  createIntroductionFinder,
+  type IntroductionFinder,
+  type IntroductionPath,
+} from '../src/paths/find.js';
 // Internal, for a diagnostic row only: the search without option checks, Yen and explanations.
 import { ChainSearch, type SearchContext } from '../src/paths/search.js';
 import { WorkBudget } from '../src/paths/search-side.js';
@@ -65,7 +69,23 @@ const seed = Number(option('seed') ?? 1);
 const K = 5;
 const MIN_PAIRS = 20;
 const MIN_K_PAIRS = 10;
-const PEER_WARMUP = 3;
+/**
+ * Warm-up of every JavaScript library before its timed loop, the same rule for all: warm-up pairs
+ * (distinct from the timed ones) answered until WARMUP_QUERIES answers or WARMUP_MS, at least
+ * MIN_WARMUP_QUERIES, so that the timed loop measures optimised code, not V8 tiering up.
+ */
+const WARMUP_QUERIES = 200;
+const WARMUP_MS = 1000;
+const MIN_WARMUP_QUERIES = 3;
+
+function warmUp<T>(warmupPairs: readonly Pair[], query: (s: number, t: number) => T): void {
+  const started = performance.now();
+  for (let i = 0; i < WARMUP_QUERIES && warmupPairs.length > 0; i++) {
+    if (i >= MIN_WARMUP_QUERIES && performance.now() - started > WARMUP_MS) break;
+    const [s, t] = warmupPairs[i % warmupPairs.length] as Pair;
+    query(s, t);
+  }
+}
 const A_STAR_MAX_PEOPLE = 100_000;
 const MIN_A_STAR_PAIRS = 5;
 const thousands = (x: number) => x.toLocaleString('en-US');
@@ -148,44 +168,12 @@ function seriesOf(
   minPairs: number,
   query: (s: number, t: number) => number | null,
 ): Series {
-  for (const [s, t] of warmupPairs) query(s, t);
+  warmUp(warmupPairs, query);
   const { times, results } = timePairs(pairs, budget, minPairs, query);
   log(
     `    ${name}: ${times.length} pairs, median ${quantile(times, 0.5).toFixed(3)} ms, p95 ${quantile(times, 0.95).toFixed(3)} ms`,
   );
   return { name, times, costs: results };
-}
-
-type CostQuery = (s: number, t: number) => number | null;
-
-/** Two queries timed alternately on each pair (all pairs, no budget). */
-function interleavedSeries(
-  names: readonly [string, string],
-  pairs: readonly Pair[],
-  warmupPairs: readonly Pair[],
-  [first, second]: readonly [CostQuery, CostQuery],
-): [Series, Series] {
-  for (const [s, t] of warmupPairs) {
-    first(s, t);
-    second(s, t);
-  }
-  const a = { name: names[0], times: [] as number[], costs: [] as (number | null)[] };
-  const b = { name: names[1], times: [] as number[], costs: [] as (number | null)[] };
-  const timeOne = (series: typeof a, query: CostQuery, s: number, t: number) => {
-    const t0 = performance.now();
-    const cost = query(s, t);
-    series.times.push(ms(t0));
-    series.costs.push(cost);
-  };
-  for (const [s, t] of pairs) {
-    timeOne(a, first, s, t);
-    timeOne(b, second, s, t);
-  }
-  for (const series of [a, b])
-    log(
-      `    ${series.name}: ${series.times.length} pairs, median ${quantile(series.times, 0.5).toFixed(3)} ms, p95 ${quantile(series.times, 0.95).toFixed(3)} ms`,
-    );
-  return [a, b];
 }
 
 function kSeriesOf(
@@ -194,7 +182,7 @@ function kSeriesOf(
   warmupPairs: readonly Pair[],
   query: (s: number, t: number) => number[],
 ): Series<number[]> {
-  for (const [s, t] of warmupPairs) query(s, t);
+  warmUp(warmupPairs, query);
   const { times, results } = timePairs(pairs, budgetMs, MIN_K_PAIRS, query);
   log(
     `    ${name}: ${times.length} pairs, median ${quantile(times, 0.5).toFixed(3)} ms, p95 ${quantile(times, 0.95).toFixed(3)} ms`,
@@ -277,14 +265,13 @@ function benchSize(people: number): SizeResult {
   const loads: Loaded[] = [loaded];
   const giant = largestComponent(compiled);
   const pairs = randomPairs(giant, pairCount, seed, 100 + people);
-  const warmup = randomPairs(giant, 10, seed, 200 + people);
+  const warmup = randomPairs(giant, WARMUP_QUERIES, seed, 200 + people);
   const kPairs = pairs.slice(0, kPairCount);
   const id = (i: number) => ids[i] as string;
 
   const best: Series[] = [];
   const paths: (number[] | null)[] = [];
   // Diagnostic: the bare search under find(), to show what the public API adds per query.
-  // Timed in the same loop as find(), pair by pair, so both see the same cache and heap state.
   const core = new ChainSearch(compiled);
   const isTarget = new Uint8Array(people);
   const target = [0];
@@ -297,31 +284,35 @@ function benchSize(people: number): SizeResult {
     work: new WorkBudget(),
     signal: undefined,
   };
-  const [unbounded, coreSeries] = interleavedSeries(
-    ['warmpath (maxHops ∞)', CORE_NAME],
+  // Each in its own loop over the pairs, as every peer is timed: alternating the two on each pair
+  // let whichever ran second find the pair's ties already in cache, and evicted find()'s buffers.
+  const found: (IntroductionPath | undefined)[] = [];
+  const unbounded = seriesOf(
+    'warmpath (maxHops ∞)',
     pairs,
     warmup,
-    [
-      (s, t) => {
-        const path = finder.find({
-          from: id(s),
-          to: id(t),
-          k: 1,
-          maxHops: Number.POSITIVE_INFINITY,
-        }).paths[0];
-        paths.push(path === undefined ? null : path.people.map((p) => indexOf.get(p) as number));
-        return path?.cost ?? null;
-      },
-      (s, t) => {
-        isTarget[t] = 1;
-        target[0] = t;
-        const cost = core.best(s, Number.POSITIVE_INFINITY, context, undefined, undefined)?.cost;
-        isTarget[t] = 0;
-        return cost ?? null;
-      },
-    ],
+    Number.POSITIVE_INFINITY,
+    0,
+    (s, t) => {
+      const path = finder.find({
+        from: id(s),
+        to: id(t),
+        k: 1,
+        maxHops: Number.POSITIVE_INFINITY,
+      }).paths[0];
+      found.push(path);
+      return path?.cost ?? null;
+    },
   );
-  paths.splice(0, warmup.length);
+  const coreSeries = seriesOf(CORE_NAME, pairs, warmup, Number.POSITIVE_INFINITY, 0, (s, t) => {
+    isTarget[t] = 1;
+    target[0] = t;
+    const cost = core.best(s, Number.POSITIVE_INFINITY, context, undefined, undefined)?.cost;
+    isTarget[t] = 0;
+    return cost ?? null;
+  });
+  for (const path of found.slice(found.length - unbounded.costs.length))
+    paths.push(path === undefined ? null : path.people.map((p) => indexOf.get(p) as number));
   best.push(unbounded, coreSeries);
   unbounded.costs.forEach((cost, i) => {
     const path = paths[i];
@@ -417,7 +408,7 @@ function benchSize(people: number): SizeResult {
       const series = seriesOf(
         queryName,
         pairs,
-        warmup.slice(0, PEER_WARMUP),
+        warmup,
         isAStar ? budgetMs / 2 : budgetMs,
         isAStar ? MIN_A_STAR_PAIRS : MIN_PAIRS,
         (s, t) => {

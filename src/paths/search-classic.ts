@@ -87,6 +87,18 @@ export function classicBest(
 
   reach(F, B, source, 0, 0, -1);
   for (const t of context.targets) reach(B, F, t, 0, 0, -1);
+  // The two directions are written out with their arrays in locals: `reach` and the direction
+  // tests inlined by hand make the hot loop about a fifth faster (.scratch A/B at 10k people).
+  const fStamp = F.stamp;
+  const fSettled = F.settledHops;
+  const fCost = F.tentCost;
+  const fHops = F.tentHops;
+  const fLabel = F.tentLabel;
+  const bStamp = B.stamp;
+  const bSettled = B.settledHops;
+  const bCost = B.tentCost;
+  const bHops = B.tentHops;
+  const bLabel = B.tentLabel;
   let steps = 0;
   for (;;) {
     const kf = fHeap.peekKey();
@@ -95,48 +107,107 @@ export function classicBest(
     if (signal !== undefined && ++steps % ABORT_CHECK_EVERY === 0 && signal.aborted)
       throwAbort(signal);
     if (--work.expansionsLeft < 0) work.exceeded();
-    // Forward steps from v use v's cost slot towards the neighbour (ref), backward ones the
-    // neighbour's towards v (ref ^ 1); the sender is v going forward, the neighbour going back.
-    const forward = fHeap.size <= bHeap.size;
-    const side = forward ? F : B;
-    const other = forward ? B : F;
-    const slot = forward ? 0 : 1;
-    const v = side.nodeHeap.pop();
-    side.settledHops[v] = side.tentHops[v] as number;
-    if (forward ? isTarget[v] === 1 : v === source) continue;
-    const hops = (side.tentHops[v] as number) + 1;
-    const base =
-      (side.tentCost[v] as number) +
-      (forward && v !== source ? (senderCost[policy[v] as number] as number) : 0);
-    const rest = base + (forward ? kb : kf);
-    const end = offsets[v + 1] as number;
-    for (let e = offsets[v] as number; e < end; e++) {
-      const ref = refs[e] as number;
-      // A sender's cost only adds to a step, so a bound on the step alone is safe going back.
-      const step = costs[ref ^ slot] as number;
-      if (step + rest >= best) {
-        if (costBucket(costs, ref) / COST_BUCKET_SCALE + rest >= best) break;
-        continue;
+    if (fHeap.size <= bHeap.size) {
+      // Forward from v: the step costs v's slot towards the neighbour (ref); v is the sender.
+      const v = fHeap.pop();
+      fSettled[v] = fHops[v] as number;
+      if (isTarget[v] === 1) continue;
+      const hops = (fHops[v] as number) + 1;
+      const base =
+        (fCost[v] as number) + (v !== source ? (senderCost[policy[v] as number] as number) : 0);
+      const rest = base + kb;
+      const fromSource = v === source && blockedFirstSteps !== undefined;
+      const end = offsets[v + 1] as number;
+      for (let e = offsets[v] as number; e < end; e++) {
+        const ref = refs[e] as number;
+        const step = costs[ref] as number;
+        if (step + rest >= best) {
+          if (costBucket(costs, ref) / COST_BUCKET_SCALE + rest >= best) break;
+          continue;
+        }
+        if (step > maxStepCost) continue;
+        const w = neighbors[e] as number;
+        // The chain runs source → … → targets, with only people who may pass introductions
+        // on in between.
+        if (w === source || (fromSource && blockedFirstSteps[w] === 1)) continue;
+        if (
+          isTarget[w] === 0 &&
+          (blocked[w] === 1 ||
+            (extraBlocked !== undefined && extraBlocked[w] === 1) ||
+            policy[w] === POLICY_NEVER)
+        )
+          continue;
+        const d = base + step;
+        if (fStamp[w] === generation) {
+          if (fSettled[w] !== NO_HOPS || d >= (fCost[w] as number)) continue;
+        } else {
+          fStamp[w] = generation;
+          fSettled[w] = NO_HOPS;
+        }
+        fCost[w] = d;
+        fHops[w] = hops;
+        fLabel[w] = v;
+        fHeap.push(w, d, hops);
+        if (bStamp[w] !== generation) continue;
+        const total = d + (bCost[w] as number);
+        const totalHops = hops + (bHops[w] as number);
+        if (total < best || (total === best && totalHops < bestHops)) {
+          best = total;
+          bestHops = totalHops;
+          meet = w;
+        }
       }
-      if (step > maxStepCost) continue;
-      const w = neighbors[e] as number;
-      const first = forward ? v : w;
-      const next = forward ? w : v;
-      // The chain runs first → next; the source starts it, targets end it, and only people who
-      // may pass introductions on are in between.
-      if (next === source || (!forward && isTarget[w] === 1)) continue;
-      if (first === source && blockedFirstSteps !== undefined && blockedFirstSteps[next] === 1)
-        continue;
-      if (
-        w !== source &&
-        (!forward || isTarget[w] === 0) &&
-        (blocked[w] === 1 ||
-          (extraBlocked !== undefined && extraBlocked[w] === 1) ||
-          policy[w] === POLICY_NEVER)
-      )
-        continue;
-      const send = forward || w === source ? 0 : (senderCost[policy[w] as number] as number);
-      reach(side, other, w, base + step + send, hops, v);
+    } else {
+      // Backward from v: the step is the neighbour w's towards v (ref ^ 1) and w the sender.
+      const v = bHeap.pop();
+      bSettled[v] = bHops[v] as number;
+      if (v === source) continue;
+      const hops = (bHops[v] as number) + 1;
+      const base = bCost[v] as number;
+      const rest = base + kf;
+      const end = offsets[v + 1] as number;
+      for (let e = offsets[v] as number; e < end; e++) {
+        const ref = refs[e] as number;
+        // A sender's cost only adds to a step, so a bound on the step alone is safe going back.
+        const step = costs[ref ^ 1] as number;
+        if (step + rest >= best) {
+          if (costBucket(costs, ref) / COST_BUCKET_SCALE + rest >= best) break;
+          continue;
+        }
+        if (step > maxStepCost) continue;
+        const w = neighbors[e] as number;
+        if (isTarget[w] === 1) continue;
+        let d = base + step;
+        if (w === source) {
+          if (blockedFirstSteps !== undefined && blockedFirstSteps[v] === 1) continue;
+        } else {
+          if (
+            blocked[w] === 1 ||
+            (extraBlocked !== undefined && extraBlocked[w] === 1) ||
+            policy[w] === POLICY_NEVER
+          )
+            continue;
+          d += senderCost[policy[w] as number] as number;
+        }
+        if (bStamp[w] === generation) {
+          if (bSettled[w] !== NO_HOPS || d >= (bCost[w] as number)) continue;
+        } else {
+          bStamp[w] = generation;
+          bSettled[w] = NO_HOPS;
+        }
+        bCost[w] = d;
+        bHops[w] = hops;
+        bLabel[w] = v;
+        bHeap.push(w, d, hops);
+        if (fStamp[w] !== generation) continue;
+        const total = d + (fCost[w] as number);
+        const totalHops = hops + (fHops[w] as number);
+        if (total < best || (total === best && totalHops < bestHops)) {
+          best = total;
+          bestHops = totalHops;
+          meet = w;
+        }
+      }
     }
   }
   if (meet === -1) return null;
