@@ -65,6 +65,7 @@ export type { ProgressOptions } from './centrality/options.js';
 export {
   PAGERANK_DEFAULTS,
   type PageRankOptions,
+  type PageRankSolver,
   type Personalization,
   pagerank,
 } from './centrality/pagerank.js';

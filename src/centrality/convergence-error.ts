@@ -8,7 +8,8 @@ import { WarmpathError } from '../errors.js';
 /**
  * An iterative measure (PageRank, eigenvector centrality) did not reach its tolerance within
  * `maxIterations`. `.iterations` is how many iterations ran and `.residual` the last change
- * between iterates, in the measure's own norm (compare it with `.tolerance`): raise
+ * between iterates, in the measure's own norm (for PageRank's conjugate-gradient solver, the
+ * relative residual of its linear system instead; compare it with `.tolerance`): raise
  * `maxIterations` or loosen `tolerance` and try again.
  *
  * @example
@@ -26,7 +27,10 @@ export class ConvergenceError extends WarmpathError {
   readonly measure: string;
   /** Iterations run (the `maxIterations` that was allowed). */
   readonly iterations: number;
-  /** The change between the last two iterates, in the measure's convergence norm. */
+  /**
+   * The change between the last two iterates, in the measure's convergence norm (PageRank's
+   * conjugate-gradient solver: the last `‖p − (I − α W D⁻¹) x‖₁ / ‖p‖₁`).
+   */
   readonly residual: number;
   /** The bound the residual had to fall below. */
   readonly tolerance: number;
