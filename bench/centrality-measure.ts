@@ -1,8 +1,8 @@
 /**
  * Helpers of the centrality benchmark: compiling a generated network, running long computations
  * under a time budget (stopping them through their `signal` and extrapolating from their
- * `onProgress` reports), comparing score vectors, and profiling the single-source pass of
- * Brandes' algorithm.
+ * `onProgress` reports), comparing score vectors, and profiling the single-source passes of
+ * Brandes' algorithm (the bucket pass betweenness runs, the heap pass it falls back to).
  *
  * @module
  */
@@ -12,6 +12,12 @@ import {
   createBrandesBuffers,
   shortestPathDag,
 } from '../src/centrality/brandes.js';
+import {
+  type BucketShape,
+  bucketShape,
+  createBucketQueue,
+  shortestPathDagBuckets,
+} from '../src/centrality/brandes-buckets.js';
 import { SingleSourceDistances } from '../src/centrality/shortest-distances.js';
 import { weightedView } from '../src/centrality/weights.js';
 import { type CompiledNetwork, CompiledNetworkBuilder } from '../src/graph/compiled.js';
@@ -359,29 +365,67 @@ export function renumbered(network: GeneratedNetwork, rank: Uint32Array): Compil
   return builder.build();
 }
 
-/** Per-source means of the single-source pass of Brandes' algorithm on some sources. */
+/**
+ * Per-source means of the single-source passes of Brandes' algorithm on some sources: the bucket
+ * pass that `betweenness` runs on these networks, the heap pass it falls back to, closeness's
+ * plain Dijkstra, and the floor of reading the ties in settle order.
+ */
 export interface PassProfile {
   readonly label: string;
+  readonly people: number;
   readonly sources: number;
   readonly reached: number;
   /** Adjacency entries scanned (the degrees of the people settled). */
   readonly scanned: number;
+  /** The bucket ring (`bucketShape(...).slots`); 0 when no bucket queue applies (heap pass). */
+  readonly slots: number;
+  /** Buckets the bucket pass stepped through, empty ones included. */
+  readonly bucketsVisited: number;
+  /** Of those, buckets that settled at least one person. */
+  readonly bucketsFilled: number;
+  /** Entries pushed into buckets (a person again whenever it moves to an earlier bucket). */
+  readonly bucketPushes: number;
+  /** Entries skipped when their bucket's turn came, their person having moved on. */
+  readonly staleEntries: number;
+  /** Whether the replay that counted bucket traffic settled people in warmpath's order. */
+  readonly bucketReplayMatches: boolean;
+  /** Heap pushes of the heap pass. */
   readonly pushes: number;
   /** Pushes of people already queued, which move them to a lower key (decrease-key). */
   readonly moves: number;
-  /** Most people queued at once (the most of all sources). */
+  /** Most people in the heap at once (the most of all sources). */
   readonly peakQueued: number;
   /** Whether the replay that counted heap traffic settled people in warmpath's order. */
   readonly replayMatches: boolean;
-  /** `shortestPathDag` (Dijkstra with path counts and predecessor lists), ms. */
-  readonly dagMs: number;
-  /** `accumulateDependencies`, ms. */
+  /**
+   * Whether the bucket and heap passes reached the same people from every source, with
+   * dependency sums within {@link SAME_DEPENDENCIES} (relative) of each other.
+   */
+  readonly passesAgree: boolean;
+  /** Largest relative difference between the passes' dependency sums from one source. */
+  readonly dependencyDifference: number;
+  /** Largest relative difference between the passes' accumulated dependencies of one person. */
+  readonly scoreDifference: number;
+  /** `shortestPathDagBuckets` (what betweenness runs here), ms; NaN without a bucket queue. */
+  readonly bucketMs: number;
+  /** `accumulateDependencies` after it (bucket settle order), ms. */
+  readonly bucketAccumulateMs: number;
+  /** `shortestPathDag` (the heap pass: fallback, and the pass before the bucket queue), ms. */
+  readonly heapMs: number;
+  /** `accumulateDependencies` after it (heap settle order), ms. */
   readonly accumulateMs: number;
   /** Plain Dijkstra of closeness (`SingleSourceDistances.run`), ms. */
   readonly dijkstraMs: number;
-  /** Sum of the dependencies added, to check a renumbered network gives the same. */
+  /** Floor: every tie's weight of the people reached, read in the bucket pass's settle order, ms. */
+  readonly tiesMs: number;
+  /** The same, also reading each neighbour's distance from a saved copy, ms. */
+  readonly tiesDistMs: number;
+  /** Sum of the dependencies betweenness adds here, to check a renumbered network gives the same. */
   readonly checksum: number;
 }
+
+/** Relative difference allowed between the two passes' dependency sums from one source. */
+export const SAME_DEPENDENCIES = 1e-9;
 
 /**
  * warmpath's heap traffic in `shortestPathDag`, replayed with bench code: the same push rule
@@ -551,10 +595,159 @@ export class HeapReplay {
 }
 
 /**
- * Times warmpath's own single-source pass, piece by piece, on `sources`, in this thread: the
- * internal functions that `betweenness` and its workers run (`shortestPathDag`,
- * `accumulateDependencies`) and closeness's Dijkstra. Heap traffic is counted by
- * {@link HeapReplay}, checked to settle people in the same order as `shortestPathDag`.
+ * warmpath's bucket traffic in `shortestPathDagBuckets`, replayed with bench code: the same ring
+ * of `shape.slots` buckets, the same push rule (a person is pushed when first reached, and again
+ * whenever a cheaper chain, or an equally cheap one with fewer hops, moves it to another bucket)
+ * and the same settle order (bucket by bucket, latest push first). It counts what the pass does,
+ * so that the timed pass in src/ carries no counters.
+ */
+export class BucketReplay {
+  readonly order: Int32Array;
+  #dist: Float64Array;
+  #hops: Uint32Array;
+  #bucketOf: Int32Array;
+  #slotHead: Int32Array;
+  #entryNode = new Int32Array(1024);
+  #entryNext = new Int32Array(1024);
+
+  constructor(n: number, slots: number) {
+    this.order = new Int32Array(n);
+    this.#dist = new Float64Array(n).fill(Number.POSITIVE_INFINITY);
+    this.#hops = new Uint32Array(n);
+    this.#bucketOf = new Int32Array(n).fill(-1);
+    this.#slotHead = new Int32Array(slots);
+  }
+
+  run(
+    s: number,
+    offsets: Uint32Array,
+    neighbors: Uint32Array,
+    weights: Float64Array,
+    shape: BucketShape,
+  ): { reached: number; pushes: number; stale: number; visited: number; filled: number } {
+    const dist = this.#dist;
+    const hops = this.#hops;
+    const bucketOf = this.#bucketOf;
+    const slotHead = this.#slotHead;
+    const { inverseWidth, slots } = shape;
+    let entries = 0;
+    let stale = 0;
+    let filled = 0;
+    let reached = 0;
+    const push = (w: number, bucket: number) => {
+      if (entries === this.#entryNode.length) {
+        const grow = (a: Int32Array) => {
+          const b = new Int32Array(a.length * 2);
+          b.set(a);
+          return b;
+        };
+        this.#entryNode = grow(this.#entryNode);
+        this.#entryNext = grow(this.#entryNext);
+      }
+      const slot = bucket % slots;
+      bucketOf[w] = bucket;
+      this.#entryNode[entries] = w;
+      this.#entryNext[entries] = slotHead[slot] as number;
+      slotHead[slot] = entries++;
+    };
+    slotHead.fill(-1);
+    dist[s] = 0;
+    hops[s] = 0;
+    push(s, 0);
+    let waiting = 1;
+    let bucket = 0;
+    for (; waiting > 0; bucket++) {
+      const slot = bucket % slots;
+      let entry = slotHead[slot] as number;
+      slotHead[slot] = -1;
+      const before = reached;
+      while (entry !== -1) {
+        const v = this.#entryNode[entry] as number;
+        entry = this.#entryNext[entry] as number;
+        if (bucketOf[v] !== bucket) {
+          stale++;
+          continue;
+        }
+        bucketOf[v] = -1;
+        waiting--;
+        this.order[reached++] = v;
+        const dv = dist[v] as number;
+        const hw = (hops[v] as number) + 1;
+        for (let e = offsets[v] as number; e < (offsets[v + 1] as number); e++) {
+          const step = weights[e] as number;
+          if (step === Number.POSITIVE_INFINITY) continue;
+          const w = neighbors[e] as number;
+          const d = dv + step;
+          const old = dist[w] as number;
+          if (d < old || (d === old && hw < (hops[w] as number))) {
+            if (old === Number.POSITIVE_INFINITY) waiting++;
+            dist[w] = d;
+            hops[w] = hw;
+            const target = Math.floor(d * inverseWidth);
+            if (bucketOf[w] !== target) push(w, target);
+          }
+        }
+      }
+      if (reached > before) filled++;
+    }
+    for (let i = 0; i < reached; i++) dist[this.order[i] as number] = Number.POSITIVE_INFINITY;
+    return { reached, pushes: entries, stale, visited: bucket, filled };
+  }
+}
+
+/**
+ * The floor of any pass that settles people in distance order: every tie of the first `count`
+ * people of `order` read once, its weight summed, nothing else (no queue, no comparison, no
+ * write). The sum is returned so the loop cannot be dropped.
+ */
+function readTies(
+  order: Int32Array,
+  count: number,
+  offsets: Uint32Array,
+  weights: Float64Array,
+): number {
+  let sum = 0;
+  for (let i = 0; i < count; i++) {
+    const v = order[i] as number;
+    const end = offsets[v + 1] as number;
+    for (let e = offsets[v] as number; e < end; e++) sum += weights[e] as number;
+  }
+  return sum;
+}
+
+/** {@link readTies}, also reading each neighbour's distance: the least a relaxation touches. */
+function readTiesAndDistances(
+  order: Int32Array,
+  count: number,
+  offsets: Uint32Array,
+  neighbors: Uint32Array,
+  weights: Float64Array,
+  dist: Float64Array,
+): number {
+  let sum = 0;
+  for (let i = 0; i < count; i++) {
+    const v = order[i] as number;
+    const end = offsets[v + 1] as number;
+    for (let e = offsets[v] as number; e < end; e++)
+      sum += (weights[e] as number) + (dist[neighbors[e] as number] as number);
+  }
+  return sum;
+}
+
+const relativeGap = (a: number, b: number) => {
+  const scale = Math.max(Math.abs(a), Math.abs(b));
+  return scale === 0 ? 0 : Math.abs(a - b) / scale;
+};
+
+/**
+ * Times warmpath's own single-source passes, piece by piece, on `sources`, in this thread: the
+ * internal functions that `betweenness` and its workers run here (`shortestPathDagBuckets` with
+ * the shape `planBetweenness` picks, then `accumulateDependencies`), the heap pass it falls back
+ * to (`shortestPathDag`, then `accumulateDependencies`), closeness's Dijkstra, and two loops
+ * that only read the ties in the bucket pass's settle order (the floor). Checks that both passes
+ * reach the same people with the same dependency sums. Bucket and heap traffic are counted
+ * afterwards, untimed, by {@link BucketReplay} and {@link HeapReplay}, each checked to settle
+ * people in the same order as the pass it replays.
  */
 export function profilePasses(
   label: string,
@@ -564,71 +757,181 @@ export function profilePasses(
 ): PassProfile {
   const view = weightedView(g, 'cost', 'distance');
   const { offsets, neighbors } = g;
-  const buffers = createBrandesBuffers(view.n, neighbors.length);
-  const heap = new NodeHeap(view.n);
-  const replay = new HeapReplay(view.n);
-  const total = new Float64Array(view.n);
+  const weights = view.weights;
+  const n = view.n;
+  // As planBetweenness: a bucket queue whenever the weights allow one.
+  const shape = bucketShape(weights, n);
+  const buffers = createBrandesBuffers(n, neighbors.length);
+  const queue = shape === null ? null : createBucketQueue(n, shape.slots);
+  const heap = new NodeHeap(n);
   const plain = new SingleSourceDistances(view);
-  const dag = (s: number) =>
-    shortestPathDag(s, offsets, neighbors, view.weights, false, null, buffers, heap);
+  const bucketTotal = new Float64Array(n);
+  const heapTotal = new Float64Array(n);
+  const bucketPass = (s: number) =>
+    shape === null || queue === null
+      ? -1
+      : shortestPathDagBuckets(s, offsets, neighbors, weights, shape, buffers, queue);
+  const heapPass = (s: number) =>
+    shortestPathDag(s, offsets, neighbors, weights, false, null, buffers, heap);
+  // Untimed copies between the timed parts: the bucket pass's settle order (for the floor), who
+  // it reached (to compare with the heap pass), and the heap pass's distances (for the floor).
+  const settleOrder = new Int32Array(n);
+  const savedDist = new Float64Array(n);
+  const reachedBy = new Uint32Array(n);
+  const dependencySum = (s: number, count: number) => {
+    let sum = 0;
+    for (let i = 0; i < count; i++) {
+      const v = buffers.order[i] as number;
+      if (v !== s) sum += buffers.delta[v] as number;
+    }
+    return sum;
+  };
+  let sink = 0;
   for (const s of warmup) {
-    accumulateDependencies(s, dag(s), buffers, total, null);
+    const reached = bucketPass(s);
+    if (reached >= 0) {
+      accumulateDependencies(s, reached, buffers, bucketTotal, null);
+      settleOrder.set(buffers.order.subarray(0, reached));
+    }
+    const heapReached = heapPass(s);
+    accumulateDependencies(s, heapReached, buffers, heapTotal, null);
+    if (reached < 0) settleOrder.set(buffers.order.subarray(0, heapReached));
+    savedDist.set(buffers.dist);
     plain.run(s);
+    const count = reached < 0 ? heapReached : reached;
+    sink += readTies(settleOrder, count, offsets, weights);
+    sink += readTiesAndDistances(settleOrder, count, offsets, neighbors, weights, savedDist);
   }
-  total.fill(0);
-  let dagMs = 0;
+  bucketTotal.fill(0);
+  heapTotal.fill(0);
+  let bucketMs = 0;
+  let bucketAccumulateMs = 0;
+  let heapMs = 0;
   let accumulateMs = 0;
   let dijkstraMs = 0;
+  let tiesMs = 0;
+  let tiesDistMs = 0;
   let reachedSum = 0;
   let scanned = 0;
-  let pushes = 0;
-  let moves = 0;
-  let peakQueued = 0;
-  let sameOrder = true;
-  for (const s of sources) {
+  let samePeople = true;
+  let dependencyDifference = 0;
+  for (let i = 0; i < sources.length; i++) {
+    const s = sources[i] as number;
+    const stamp = i + 1;
+    let bucketSum = Number.NaN;
+    let reached = -1;
+    if (shape !== null) {
+      let t0 = performance.now();
+      reached = bucketPass(s);
+      bucketMs += ms(t0);
+      t0 = performance.now();
+      accumulateDependencies(s, reached, buffers, bucketTotal, null);
+      bucketAccumulateMs += ms(t0);
+      settleOrder.set(buffers.order.subarray(0, reached));
+      for (let j = 0; j < reached; j++) reachedBy[buffers.order[j] as number] = stamp;
+      bucketSum = dependencySum(s, reached);
+    }
     let t0 = performance.now();
-    const reached = dag(s);
-    dagMs += ms(t0);
+    const heapReached = heapPass(s);
+    heapMs += ms(t0);
     t0 = performance.now();
-    accumulateDependencies(s, reached, buffers, total, null);
+    accumulateDependencies(s, heapReached, buffers, heapTotal, null);
     accumulateMs += ms(t0);
+    if (shape === null) {
+      reached = heapReached;
+      settleOrder.set(buffers.order.subarray(0, reached));
+    } else {
+      if (heapReached !== reached) samePeople = false;
+      for (let j = 0; j < heapReached && samePeople; j++)
+        if (reachedBy[buffers.order[j] as number] !== stamp) samePeople = false;
+      dependencyDifference = Math.max(
+        dependencyDifference,
+        relativeGap(bucketSum, dependencySum(s, heapReached)),
+      );
+    }
+    savedDist.set(buffers.dist);
     t0 = performance.now();
     plain.run(s);
     dijkstraMs += ms(t0);
+    t0 = performance.now();
+    sink += readTies(settleOrder, reached, offsets, weights);
+    tiesMs += ms(t0);
+    t0 = performance.now();
+    sink += readTiesAndDistances(settleOrder, reached, offsets, neighbors, weights, savedDist);
+    tiesDistMs += ms(t0);
     reachedSum += reached;
-    for (let i = 0; i < reached; i++) {
-      const v = plain.order[i] as number;
+    for (let j = 0; j < reached; j++) {
+      const v = settleOrder[j] as number;
       scanned += (offsets[v + 1] as number) - (offsets[v] as number);
     }
   }
-  // Counting afterwards, so that the replay's own arrays do not evict the timed passes' data.
-  const scratch = new Float64Array(view.n);
+  if (Number.isNaN(sink)) throw new Error('profilePasses: a tie weight is NaN');
+  // Counting afterwards, so that the replays' own arrays do not evict the timed passes' data.
+  const heapReplay = new HeapReplay(n);
+  const bucketReplay = shape === null ? null : new BucketReplay(n, shape.slots);
+  let pushes = 0;
+  let moves = 0;
+  let peakQueued = 0;
+  let heapOrder = true;
+  let bucketsVisited = 0;
+  let bucketsFilled = 0;
+  let bucketPushes = 0;
+  let staleEntries = 0;
+  let bucketOrder = bucketReplay !== null;
   for (const s of sources) {
-    const reached = dag(s);
-    accumulateDependencies(s, reached, buffers, scratch, null);
-    const counted = replay.run(s, offsets, neighbors, view.weights);
-    if (counted.reached !== reached) sameOrder = false;
-    for (let i = 0; i < reached && sameOrder; i++)
-      if (replay.order[i] !== buffers.order[i]) sameOrder = false;
+    if (shape !== null && bucketReplay !== null) {
+      const reached = bucketPass(s);
+      const counted = bucketReplay.run(s, offsets, neighbors, weights, shape);
+      if (counted.reached !== reached) bucketOrder = false;
+      for (let i = 0; i < reached && bucketOrder; i++)
+        if (bucketReplay.order[i] !== buffers.order[i]) bucketOrder = false;
+      bucketsVisited += counted.visited;
+      bucketsFilled += counted.filled;
+      bucketPushes += counted.pushes;
+      staleEntries += counted.stale;
+    }
+    const reached = heapPass(s);
+    const counted = heapReplay.run(s, offsets, neighbors, weights);
+    if (counted.reached !== reached) heapOrder = false;
+    for (let i = 0; i < reached && heapOrder; i++)
+      if (heapReplay.order[i] !== buffers.order[i]) heapOrder = false;
     pushes += counted.pushes;
     moves += counted.moves;
     peakQueued = Math.max(peakQueued, counted.peak);
   }
   const k = sources.length;
-  let checksum = 0;
-  for (let v = 0; v < total.length; v++) checksum += total[v] as number;
+  const sum = (total: Float64Array) => {
+    let x = 0;
+    for (let v = 0; v < total.length; v++) x += total[v] as number;
+    return x;
+  };
+  const none = shape === null ? Number.NaN : 1;
   return {
     label,
+    people: n,
     sources: k,
     reached: reachedSum / k,
     scanned: scanned / k,
+    slots: shape?.slots ?? 0,
+    bucketsVisited: (none * bucketsVisited) / k,
+    bucketsFilled: (none * bucketsFilled) / k,
+    bucketPushes: (none * bucketPushes) / k,
+    staleEntries: (none * staleEntries) / k,
+    bucketReplayMatches: bucketOrder,
     pushes: pushes / k,
     moves: moves / k,
     peakQueued,
-    replayMatches: sameOrder,
-    dagMs: dagMs / k,
+    replayMatches: heapOrder,
+    passesAgree: shape !== null && samePeople && dependencyDifference <= SAME_DEPENDENCIES,
+    dependencyDifference: none * dependencyDifference,
+    scoreDifference: none * difference(bucketTotal, heapTotal).maxRelative,
+    bucketMs: (none * bucketMs) / k,
+    bucketAccumulateMs: (none * bucketAccumulateMs) / k,
+    heapMs: heapMs / k,
     accumulateMs: accumulateMs / k,
     dijkstraMs: dijkstraMs / k,
-    checksum,
+    tiesMs: tiesMs / k,
+    tiesDistMs: tiesDistMs / k,
+    checksum: sum(shape === null ? heapTotal : bucketTotal),
   };
 }

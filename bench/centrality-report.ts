@@ -149,18 +149,31 @@ const NETWORK_HEADER = [
   'typed arrays B/tie',
 ];
 
+/** A time per source, with nanoseconds per adjacency entry scanned when `entries` is given. */
+function perSource(x: number, entries?: number): string {
+  if (!Number.isFinite(x)) return '–';
+  const text = `${x.toFixed(x < 1 ? 3 : x < 100 ? 2 : 0)} ms`;
+  if (entries === undefined) return text;
+  const ns = (1e6 * x) / entries;
+  return `${text} (${ns.toFixed(ns < 10 ? 1 : 0)} ns/entry)`;
+}
+
+const perPerson = (x: number, p: PassProfile) =>
+  Number.isFinite(x) ? `${thousands(x)} (${(x / p.reached).toFixed(2)} per person)` : '–';
+
 function profileRows(profiles: readonly PassProfile[]): string[][] {
   return profiles.map((p) => [
     p.label,
     String(p.sources),
     thousands(p.reached),
     thousands(p.scanned),
-    `${thousands(p.pushes)} (${(p.pushes / p.reached).toFixed(2)} per person)`,
-    thousands(p.moves),
-    thousands(p.peakQueued),
-    `${p.dagMs.toFixed(p.dagMs < 100 ? 2 : 0)} ms (${((1e6 * p.dagMs) / p.scanned).toFixed(0)} ns/entry)`,
-    `${p.accumulateMs.toFixed(p.accumulateMs < 100 ? 2 : 0)} ms`,
-    `${p.dijkstraMs.toFixed(p.dijkstraMs < 100 ? 2 : 0)} ms (${((1e6 * p.dijkstraMs) / p.scanned).toFixed(0)} ns/entry)`,
+    perSource(p.bucketMs, p.scanned),
+    perSource(p.bucketAccumulateMs),
+    perSource(p.heapMs, p.scanned),
+    perSource(p.accumulateMs),
+    perSource(p.dijkstraMs, p.scanned),
+    perSource(p.tiesMs, p.scanned),
+    perSource(p.tiesDistMs, p.scanned),
   ]);
 }
 
@@ -169,23 +182,51 @@ const PROFILE_HEADER = [
   'sources',
   'people reached',
   'adjacency entries scanned',
-  'heap pushes',
-  'of which decrease-key moves',
-  'most people queued',
-  '`shortestPathDag`',
-  '`accumulateDependencies`',
+  'bucket pass `shortestPathDagBuckets` (what betweenness runs)',
+  '+ `accumulateDependencies`',
+  'heap pass `shortestPathDag` (fallback)',
+  '+ `accumulateDependencies`',
   'plain Dijkstra (closeness)',
+  'floor: ties read in settle order',
+  'floor: ties + each neighbour’s `dist`',
+];
+
+function queueRows(profiles: readonly PassProfile[]): string[][] {
+  return profiles.map((p) => [
+    p.label,
+    p.slots === 0 ? 'no bucket queue' : thousands(p.slots),
+    Number.isFinite(p.bucketsVisited)
+      ? `${thousands(p.bucketsVisited)} (${thousands(p.bucketsFilled)})`
+      : '–',
+    perPerson(p.bucketPushes, p),
+    perPerson(p.staleEntries, p),
+    perPerson(p.pushes, p),
+    perPerson(p.moves, p),
+    thousands(p.peakQueued),
+  ]);
+}
+
+const QUEUE_HEADER = [
+  'network',
+  'bucket ring (slots)',
+  'buckets visited (of which settled someone)',
+  'bucket entries pushed',
+  'stale bucket entries skipped',
+  'heap pushes (heap pass)',
+  'of which decrease-key moves',
+  'most people in the heap',
 ];
 
 /**
  * A line-level CPU profile cannot be taken under tsx (its transform leaves V8 no useful line
- * numbers), so this one was taken by hand, once, and is not refreshed by a run.
+ * numbers), so this one was taken by hand, once, of the heap pass before the bucket queue
+ * existed; it is kept as history and not refreshed by a run.
  */
 const LINE_PROFILE = [
-  '**Line by line** (taken once by hand, not refreshed by this script: `node --cpu-prof` on an',
-  'esbuild bundle of `shortestPathDag` + `accumulateDependencies` with the decrease-key',
-  '`NodeHeap` of src/graph/heap.ts, commit 86b338d; CPU samples of `shortestPathDag` and the',
-  'heap methods, grouped by source line; 2026-11-27):',
+  '**Line by line, historical: the heap pass only** (now the fallback). Taken once by hand at',
+  'commit 86b338d (2026-11-26), before the bucket queue, and not refreshed by this script:',
+  '`node --cpu-prof` on an esbuild bundle of `shortestPathDag` + `accumulateDependencies` with',
+  '`NodeHeap`, CPU samples of `shortestPathDag` and the heap methods grouped by source line.',
   '',
   table(
     [
@@ -206,18 +247,9 @@ const LINE_PROFILE = [
     ],
   ),
   '',
-  'The heap is still the largest single cost, about 45% with push. `NodeHeap` keeps one entry',
-  'per person (no stale entries: it halved exact betweenness at 10,000 people against the',
-  'earlier lazy-deletion heap), but its keys, hops and push counters are indexed by person, not',
-  'by heap slot: every comparison of a sift reads two people’s entries from three arrays at',
-  'unrelated addresses. At 10,000 people those arrays sit in cache; at 1,000,000 (8 + 4 + 4 MB,',
-  'with `position` another 4 MB) each comparison is a cache miss, so the new heap gained',
-  'little there (one thread, per source: 2.4–3.4 s in trial runs with the old heap, 2.8–3.0 s',
-  'with this one). The per-neighbour reads of the',
-  'person-sized `seenStamp`, `settled`, `dist` and `hops` (about 17 MB) miss the caches too at',
-  'that size; renumbering by community (the table above) is no cure, as a quarter of the ties',
-  'still cross communities. For reference, igraph’s weighted Brandes uses an indexed two-way',
-  'heap (decrease-key) as well.',
+  'The heap (pop and push, about 45% of that pass at both sizes) is what the bucket queue',
+  'removes; the per-neighbour reads of person-sized arrays, which miss the caches at 1,000,000',
+  'people, remain in both passes.',
 ];
 
 /** Plain-text summary for the terminal. */
@@ -230,8 +262,11 @@ export function renderCentralityConsole(run: CentralityRun): string {
     for (const n of s.notes) lines.push(`  note: ${n}`);
   }
   if (run.profiles.length > 0) {
-    lines.push('\nSingle-source pass, per source:');
+    lines.push('\nSingle-source passes, per source:');
     lines.push(table(PROFILE_HEADER, profileRows(run.profiles)));
+    lines.push('\nQueue traffic, per source:');
+    lines.push(table(QUEUE_HEADER, queueRows(run.profiles)));
+    for (const f of profileFacts(run)) lines.push(`  note: ${f}`);
   }
   lines.push('\nTargets:');
   for (const t of run.targets)
@@ -240,53 +275,108 @@ export function renderCentralityConsole(run: CentralityRun): string {
   return lines.join('\n');
 }
 
-function whereTimeGoes(run: CentralityRun): string[] {
+const short = (p: PassProfile) => p.label.slice(0, p.label.indexOf(' people') + 7);
+const fixed = (x: number) => x.toFixed(x < 100 ? 2 : 0);
+
+/** The notes under the profile tables. */
+export function profileFacts(
+  run: Pick<CentralityRun, 'profiles' | 'sample' | 'workers'>,
+): string[] {
   const profiles = run.profiles;
-  if (profiles.length === 0) return [];
-  const out = [
-    '## Where warmpath’s time goes',
-    '',
-    'Every betweenness run, exact or sampled, one thread or workers, is one single-source pass',
-    'per source: `shortestPathDag` (Dijkstra on the CSR that also counts shortest paths σ and',
-    'records predecessor lists, with `NodeHeap`, a binary heap of people keyed by cost, then',
-    'hops, then push order, where a person improved again moves up: decrease-key)',
-    'followed by `accumulateDependencies` (the dependencies δ in reverse settle order). The table',
-    'times those two internal functions separately, in this thread, on a few sources, with the',
-    'plain Dijkstra that `closeness` runs beside them. Heap pushes, decrease-key moves and the',
-    'most people queued at once are counted by replaying the same push rule and heap order in',
-    'bench code (`HeapReplay`), untimed, and checked to settle people in exactly warmpath’s',
-    'order. The *community',
-    'numbering* rows run the very same network (same ties, same sources) after renumbering',
-    'people community by community, so that about three steps in four go to a nearby index',
-    '(the generator, like real data keyed by id, numbers people with no relation to who knows',
-    'whom): if scattered access to person-sized arrays were the main cost, the second row of',
-    'each pair would be much faster than the first.',
-    '',
-    table(PROFILE_HEADER, profileRows(profiles)),
-    '',
-  ];
   const facts: string[] = [];
-  const total = (p: PassProfile) => p.dagMs + p.accumulateMs;
-  const pass = (p: PassProfile) => total(p).toFixed(p.dagMs > 100 ? 0 : 2);
+  const bucket = (p: PassProfile) => p.bucketMs + p.bucketAccumulateMs;
+  const heap = (p: PassProfile) => p.heapMs + p.accumulateMs;
   for (let i = 0; i + 1 < profiles.length; i += 2) {
     const a = profiles[i] as PassProfile;
     const b = profiles[i + 1] as PassProfile;
-    const dagShare = a.dagMs / (a.dagMs + a.accumulateMs);
+    if (a.slots === 0) {
+      facts.push(
+        `${short(a)}: no bucket queue applies (a tie of strength 1, or steps too spread), so betweenness runs the heap pass: ${fixed(heap(a))} ms per source with its accumulation.`,
+      );
+      continue;
+    }
     facts.push(
-      `${a.label.slice(0, a.label.indexOf(' people') + 7)}: \`shortestPathDag\` is ${(100 * dagShare).toFixed(0)}% of a pass, ` +
-        `${(a.dagMs / a.dijkstraMs).toFixed(2)}× a plain Dijkstra over the same people; the heap takes ` +
-        `${(a.pushes / a.reached).toFixed(2)} pushes per person settled, ${(a.moves / a.reached).toFixed(2)} of them decrease-key moves. Numbering by community ` +
-        `changes a pass from ${pass(a)} to ${pass(b)} ms (× ${(total(b) / total(a)).toFixed(2)}).`,
+      `${short(a)}: the bucket pass with its accumulation takes ${fixed(bucket(a))} ms per source, ` +
+        `${(heap(a) / bucket(a)).toFixed(2)}× faster than the heap pass (${fixed(heap(a))} ms). ` +
+        `\`shortestPathDagBuckets\` alone is ${(a.bucketMs / a.dijkstraMs).toFixed(2)}× a plain Dijkstra over the same people ` +
+        `and ${(a.bucketMs / a.tiesDistMs).toFixed(1)}× the floor of reading every tie and its neighbour’s distance in settle order (${perSource(a.tiesDistMs)}). ` +
+        `Per person settled it pushes ${(a.bucketPushes / a.reached).toFixed(2)} bucket entries (${(a.staleEntries / a.reached).toFixed(2)} skipped as stale), ` +
+        `where the heap pass pushes ${(a.pushes / a.reached).toFixed(2)} (${(a.moves / a.reached).toFixed(2)} decrease-key moves). ` +
+        `Numbering by community changes the bucket pass with its accumulation from ${fixed(bucket(a))} to ${fixed(bucket(b))} ms (× ${(bucket(b) / bucket(a)).toFixed(2)}).`,
     );
   }
-  const replayed = profiles.every((p) => p.replayMatches);
+  const compared = profiles.filter((p) => p.slots > 0);
+  if (compared.length > 0) {
+    const worst = (f: (p: PassProfile) => number) => {
+      const x = Math.max(...compared.map(f));
+      return x === 0 ? '0' : x.toExponential(1);
+    };
+    facts.push(
+      compared.every((p) => p.passesAgree)
+        ? `From every profiled source the bucket and heap passes reached the same people, and their dependency sums differ by at most ${worst((p) => p.dependencyDifference)} (relative; one person’s accumulated dependency by at most ${worst((p) => p.scoreDifference)}): the bucket queue changes the order of summation, not the result.`
+        : `**The bucket and heap passes did not reach the same people, or their dependency sums differ by more than 1e-9 (relative; largest ${worst((p) => p.dependencyDifference)}).**`,
+    );
+  }
+  const replayed =
+    profiles.every((p) => p.replayMatches) && compared.every((p) => p.bucketReplayMatches);
   facts.push(
     replayed
-      ? 'The heap replay settled people in exactly warmpath’s order from every profiled source, so its counts are warmpath’s.'
-      : '**The heap replay did not settle people in warmpath’s order: its counts are not verified.**',
+      ? 'The bucket and heap replays settled people in exactly warmpath’s order from every profiled source, so their counts are warmpath’s.'
+      : '**A replay did not settle people in warmpath’s order: its counts are not verified.**',
   );
-  out.push(...facts.map((f) => `- ${f}`), '', ...LINE_PROFILE, '');
-  return out;
+  const largest = profiles.reduce<PassProfile | undefined>(
+    (best, p) => (best === undefined || p.people > best.people ? p : best),
+    undefined,
+  );
+  if (largest !== undefined) {
+    const floor = (largest.tiesDistMs * run.sample) / run.workers / 1000;
+    facts.push(
+      `The floor columns read, in the bucket pass’s settle order, each tie’s weight (and then also its neighbour’s distance from a saved copy) and nothing else: no queue, no comparison, no write. ` +
+        `At ${thousands(largest.people)} people that alone takes ${perSource(largest.tiesDistMs)} per source (${perSource(largest.tiesMs)} for the weights only), ` +
+        `so ${thousands(run.sample)} sources on ${run.workers} workers need at least ≈ ${time(floor)} for it: a bound on what any exact single-source method (one full pass per source, people settled in distance order) can reach on this machine, ` +
+        'before any path counting, queue or accumulation, and if anything optimistic, as the workers share one memory bus.',
+    );
+  }
+  return facts;
+}
+
+function whereTimeGoes(run: CentralityRun): string[] {
+  const profiles = run.profiles;
+  if (profiles.length === 0) return [];
+  return [
+    '## Where warmpath’s time goes',
+    '',
+    'Every betweenness run, exact or sampled, one thread or workers, is one single-source pass',
+    'per source followed by `accumulateDependencies` (the dependencies δ in reverse settle',
+    'order). On these networks every tie is weaker than strength 1, so every step costs more',
+    'than 0 and betweenness runs the bucket pass `shortestPathDagBuckets`',
+    '(src/centrality/brandes-buckets.ts): people wait in a ring of buckets by tentative distance,',
+    'each bucket a little narrower than the cheapest step, so when a bucket’s turn comes its',
+    'people are final and it is settled whole, with no heap and no decrease-key (Dial 1969,',
+    'Dinitz 1978); shortest paths, path counts σ and predecessor lists are those of the heap pass.',
+    'The heap pass `shortestPathDag` (Dijkstra with `NodeHeap`, keyed by cost, then hops, then',
+    'push order, with decrease-key) is what betweenness ran before, and still runs where no',
+    'bucket queue applies (a tie of strength 1, or steps too spread for the ring): it is timed',
+    'beside it for comparison. The first table times those internal functions separately, in',
+    'this thread, on a few sources, with the plain Dijkstra that `closeness` runs, and two loops',
+    'that only read the ties of the people reached, in the bucket pass’s settle order (the',
+    '*floor*, below). The second table counts each queue’s traffic by replaying its pass’s push',
+    'rule and order in bench code (`BucketReplay`, `HeapReplay`), untimed, each checked to settle',
+    'people in exactly warmpath’s order. The *community numbering* rows run the very same network',
+    '(same ties, same sources) after renumbering people community by community, so that about',
+    'three steps in four go to a nearby index (the generator, like real data keyed by id,',
+    'numbers people with no relation to who knows whom): if scattered access to person-sized',
+    'arrays were the main cost, the second row of each pair would be much faster than the first.',
+    '',
+    table(PROFILE_HEADER, profileRows(profiles)),
+    '',
+    table(QUEUE_HEADER, queueRows(profiles)),
+    '',
+    ...profileFacts(run).map((f) => `- ${f}`),
+    '',
+    ...LINE_PROFILE,
+    '',
+  ];
 }
 
 /** docs/benchmarks-centrality.md. */
@@ -355,8 +445,10 @@ export function renderCentralityMarkdown(run: CentralityRun): string {
     '- **PageRank accuracy**: warmpath stops as NetworkX does, when the L1 change of an iteration',
     '  is below n × `tolerance` (1e-6 by default), which is loose at large n; igraph’s PRPACK',
     '  solves the system exactly. A second warmpath row runs `pagerank(compiled, { tolerance:',
-    '  1e-12, maxIterations: 1000 })` for an answer as exact as igraph’s, and both rows are',
-    '  compared with igraph.',
+    '  1e-12, maxIterations: 1000 })` for an answer as exact as igraph’s, a third',
+    "  `pagerank(compiled, { solver: 'conjugate-gradient', tolerance: 1e-8 })`, which solves the",
+    '  same linear system as PRPACK by conjugate gradients to at least that accuracy (L1 error',
+    '  ≤ 2e-8), and all three are compared with igraph.',
     '- **Agreement**: scores compared person by person after putting them on the same scale;',
     '  the relative difference ignores people whose scores are both below 1e-12 × the top score.',
     '  NetworkX’s sampled betweenness is compared with warmpath run from exactly NetworkX’s k',
