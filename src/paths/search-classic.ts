@@ -88,7 +88,8 @@ export function classicBest(
   reach(F, B, source, 0, 0, -1);
   for (const t of context.targets) reach(B, F, t, 0, 0, -1);
   // The two directions are written out with their arrays in locals: `reach` and the direction
-  // tests inlined by hand make the hot loop about a fifth faster (.scratch A/B at 10k people).
+  // tests inlined by hand make the hot loop about a fifth faster (A/B runs at 10,000 and
+  // 100,000 people).
   const fStamp = F.stamp;
   const fSettled = F.settledHops;
   const fCost = F.tentCost;
