@@ -234,10 +234,14 @@ export async function budgetedAsync<T>(
 }
 
 /** Times `run` `repeats` times; returns the times (ms), the last result and other work. */
+/** Untimed runs before a repeated JavaScript measurement, so that V8 has optimised its code. */
+export const WARMUP_RUNS = 2;
+
 export function repeat<T>(
   repeats: number,
   run: () => T,
 ): { times: number[]; result: T; others: number } {
+  for (let i = 0; i < WARMUP_RUNS; i++) run();
   const times: number[] = [];
   const others = watchOtherWork();
   let result: T | undefined;

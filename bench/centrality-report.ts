@@ -3,7 +3,7 @@
  *
  * @module
  */
-import type { CompiledInfo, PassProfile } from './centrality-measure.js';
+import { type CompiledInfo, type PassProfile, WARMUP_RUNS } from './centrality-measure.js';
 import { machine } from './report.js';
 
 /** One library's time for one whole job (every source, or the whole ranking). */
@@ -421,8 +421,9 @@ export function renderCentralityMarkdown(run: CentralityRun): string {
     '  the last for the remaining sources. Peers that cannot be stopped run in full, or on a',
     `  sample of sources: NetworkX betweenness with k = ${run.nxK} sources, then × n/k;`,
     `  closeness on ${run.closenessSources} seeded random people, then × n. Every extrapolated time says so.`,
-    `  PageRank is the median of ${run.repeats} runs. Ratios are peer time ÷ warmpath time (above 1:`,
-    '  warmpath is faster).',
+    `  PageRank is the median of ${run.repeats} runs, after ${WARMUP_RUNS} untimed runs for the JavaScript`,
+    '  libraries (warmpath and graphology-metrics alike) so that V8 has optimised their code.',
+    '  Ratios are peer time ÷ warmpath time (above 1: warmpath is faster).',
     '- **Other work**: this machine (2 cores) is shared with other sessions. *Other work (cores)*',
     '  is the mean number of cores that other processes kept busy while a row was timed (busy',
     '  time in /proc/stat less the measuring process’s own CPU time, over wall time). A row with',
