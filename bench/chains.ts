@@ -74,8 +74,8 @@ const MIN_K_PAIRS = 10;
  * (distinct from the timed ones) answered until WARMUP_QUERIES answers or WARMUP_MS, at least
  * MIN_WARMUP_QUERIES, so that the timed loop measures optimised code, not V8 tiering up.
  */
-const WARMUP_QUERIES = 200;
-const WARMUP_MS = 1000;
+const WARMUP_QUERIES = 2000;
+const WARMUP_MS = 2000;
 const MIN_WARMUP_QUERIES = 3;
 
 function warmUp<T>(warmupPairs: readonly Pair[], query: (s: number, t: number) => T): void {

@@ -269,7 +269,7 @@ export function renderMarkdown(run: BenchRun): string {
     `- **Pairs**: ${run.pairCount} seeded random pairs inside the largest connected component, the`,
     `  same for every library; k = ${run.k} uses the first ${run.kPairCount}. Each library first`,
     '  answers other pairs untimed (warm-up, the same rule for warmpath and the JavaScript peers:',
-    '  200 answers or 1 s, at least 3, so that V8 has optimised the code being timed; 3 in',
+    '  2,000 answers or 2 s, at least 3, so that V8 has optimised the code being timed; 3 in',
     '  Python), then every pair once; no timed pair is repeated. Slow peers stop',
     `  after ${run.budgetSeconds} s per question (aStar ${run.budgetSeconds / 2} s), having done at least 20 pairs`,
     '  (10 for k, 5 for aStar); their ratio is taken against warmpath on the same first pairs.',
