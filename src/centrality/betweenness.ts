@@ -189,13 +189,13 @@ export function runBetweenness(
   const { buckets } = plan;
   const queue = buckets === null ? null : createBucketQueue(plan.view.n, buckets.slots);
   const heap = new NodeHeap(buckets === null ? plan.view.n : 1);
+  const { offsets, neighbors } = g;
+  const weights = plan.view.weights;
   const count = plan.sources.length;
   const every = Math.max(1, Math.floor(count / 100));
   for (let i = 0; i < count; i++) {
     if (progress?.signal?.aborted) throwAbort(progress.signal);
     const s = plan.sources[i] as number;
-    const { offsets, neighbors } = g;
-    const weights = plan.view.weights;
     const reached =
       buckets !== null && queue !== null
         ? shortestPathDagBuckets(s, offsets, neighbors, weights, buckets, buffers, queue)

@@ -70,8 +70,9 @@ const SAFE_PRODUCT = 1e-300;
  * The coefficient of a tie, `w / (√D_u √D_v)`, is one division by the product of the roots when
  * every total is at least 1e-300 (the product is then a normal number). Otherwise it is `w`
  * divided by the smaller root and then by the larger: as `w ≤ min(D_u, D_v)`, neither step
- * overflows even for totals near 5e-324, and the result is not lost to underflow. Either way
- * both ends of the tie get the same value, so `S` is exactly symmetric. `b` is divided by its
+ * overflows even for totals near 5e-324, and the result is not lost to underflow. Each tie is
+ * stored once, under its lower-numbered end, and serves both rows of a product, so `S` is
+ * exactly symmetric and a product reads every tie once. `b` is divided by its
  * largest entry (`p_i / √D_i` reaches 1e161 for such totals, and its square would overflow);
  * the scale cancels in the normalisation.
  *
