@@ -15,7 +15,8 @@
  * scores are the same; only the order in which dependencies are summed differs. At a million
  * people the pass takes about half the time of the heap's (bench/centrality.ts profiles both).
  *
- * Self-contained (no imports), because its source text also runs inside worker threads.
+ * `shortestPathDagBuckets` is self-contained (it uses nothing it imports but types), because its
+ * source text also runs inside worker threads; `BucketRing` is the same queue as a class.
  *
  * @see R. B. Dial, "Algorithm 360: shortest-path forest with topological ordering",
  *   Communications of the ACM 12(11), 1969.
@@ -25,26 +26,16 @@
  *   Sociology 25(2), 2001.
  * @module
  */
+import { type BucketShape, bucketShapeFor } from '../graph/bucket-ring.js';
 import type { BrandesBuffers } from './brandes.js';
 
-/** Bucket width and ring size for one set of step weights. */
-export interface BucketShape {
-  /** 1 / bucket width. */
-  readonly inverseWidth: number;
-  /** Number of buckets in the ring. */
-  readonly slots: number;
-}
-
-/**
- * The most buckets a ring may have: a pass may look at every bucket between two people it
- * settles, so the ring (longest step ÷ shortest step) is kept small; beyond it the heap is used.
- */
-export const MAX_BUCKET_SLOTS = 4096;
+export type { BucketShape } from '../graph/bucket-ring.js';
+export { MAX_BUCKET_SLOTS } from '../graph/bucket-ring.js';
 
 /**
  * The bucket shape for these step weights (`Infinity`: no step), or `null` when a bucket queue
- * does not apply: a step of cost 0 (strength 1), no finite step, a ring above
- * {@link MAX_BUCKET_SLOTS}, or distances too long for exact bucket numbers.
+ * does not apply (see `bucketShapeFor`): a step of cost 0 (strength 1), no finite step, a ring
+ * above `MAX_BUCKET_SLOTS`, or distances too long for exact bucket numbers.
  */
 export function bucketShape(weights: Float64Array, people: number): BucketShape | null {
   let min = Number.POSITIVE_INFINITY;
@@ -55,14 +46,7 @@ export function bucketShape(weights: Float64Array, people: number): BucketShape 
     if (w < min) min = w;
     if (w > max) max = w;
   }
-  if (!(min > 0) || min === Number.POSITIVE_INFINITY) return null;
-  // A width a little under the shortest step keeps "one step moves to a later bucket" true
-  // through the rounding of sums and products, while bucket numbers stay below 2^31.
-  const inverseWidth = 1 / (min * (1 - 2 ** -16));
-  const slots = Math.floor(max * inverseWidth) + 3;
-  if (slots > MAX_BUCKET_SLOTS || Math.max(1, people - 1) * max * inverseWidth >= 2 ** 31)
-    return null;
-  return { inverseWidth, slots };
+  return bucketShapeFor(min, max, people);
 }
 
 /** The queue's own arrays, allocated once per thread and reused for every source. */

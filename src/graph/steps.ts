@@ -34,3 +34,31 @@ export function chainCost(
   }
   return total;
 }
+
+/** The cheapest and the costliest usable step of a network (both `Infinity` when none is). */
+export interface StepCostRange {
+  readonly cheapest: number;
+  readonly costliest: number;
+}
+
+const ranges = new WeakMap<CompiledNetwork, StepCostRange>();
+
+/** The range of finite step costs, computed once per compiled network (it is immutable). */
+export function stepCostRange(g: CompiledNetwork): StepCostRange {
+  let range = ranges.get(g);
+  if (range === undefined) {
+    let cheapest = Number.POSITIVE_INFINITY;
+    let costliest = Number.NEGATIVE_INFINITY;
+    for (const cost of g.costs) {
+      if (cost === Number.POSITIVE_INFINITY) continue;
+      if (cost < cheapest) cheapest = cost;
+      if (cost > costliest) costliest = cost;
+    }
+    range = {
+      cheapest,
+      costliest: cheapest === Number.POSITIVE_INFINITY ? Number.POSITIVE_INFINITY : costliest,
+    };
+    ranges.set(g, range);
+  }
+  return range;
+}

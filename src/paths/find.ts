@@ -129,16 +129,10 @@ export class IntroductionFinder {
     }
     chains.sort(compareChains);
     const paths = chains.map((chain) => this.#explain(chain, query));
-    const steps = paths.map((path) =>
-      path.hops.map((hop) => ({
-        key: JSON.stringify([hop.from, hop.to]),
-        probability: hop.probability,
-      })),
-    );
     return Object.freeze({
       paths: Object.freeze(paths),
       target: reachedTarget(query.target, paths),
-      atLeastOne: atLeastOneSucceeds(steps),
+      atLeastOne: atLeastOneOf(paths),
     });
   }
 
@@ -387,6 +381,18 @@ export class IntroductionFinder {
       band: bandOf(probability),
     });
   }
+}
+
+/** The chance that at least one of the chains works (one chain: its own probability). */
+function atLeastOneOf(paths: readonly IntroductionPath[]): number {
+  if (paths.length === 1) return (paths[0] as IntroductionPath).probability;
+  const steps = paths.map((path) =>
+    path.hops.map((hop) => ({
+      key: JSON.stringify([hop.from, hop.to]),
+      probability: hop.probability,
+    })),
+  );
+  return atLeastOneSucceeds(steps);
 }
 
 /** The options without one that has been applied (by answering on another network). */

@@ -6,6 +6,7 @@
  * @module
  */
 import { WorkLimitError } from '../errors.js';
+import { BucketRing } from '../graph/bucket-ring.js';
 import { IndexHeap, NodeHeap } from '../graph/heap.js';
 
 /** "Not settled" for `Side.settledHops`; also the hop cap of a search with no budget. */
@@ -29,6 +30,7 @@ export class Side {
   readonly tentHops: Uint32Array;
 
   #nodeHeap: NodeHeap | undefined;
+  #ring: BucketRing | undefined;
 
   constructor(n: number) {
     this.stamp = new Uint32Array(n);
@@ -45,6 +47,12 @@ export class Side {
   get nodeHeap(): NodeHeap {
     this.#nodeHeap ??= new NodeHeap(this.stamp.length);
     return this.#nodeHeap;
+  }
+
+  /** A bucket queue of people, used instead of `nodeHeap` when every step costs at least δ > 0. */
+  get ring(): BucketRing {
+    this.#ring ??= new BucketRing(this.stamp.length);
+    return this.#ring;
   }
 
   touch(v: number, generation: number): void {
@@ -150,10 +158,24 @@ export interface FoundChain {
   readonly cost: number;
 }
 
-/** Removes any loop from a walk (never costlier, as every step costs at least 0). */
+/** Walks up to this long are checked for loops by scanning, longer ones through a map. */
+const SCANNED_WALK = 32;
+
+/**
+ * Removes any loop from a walk (never costlier, as every step costs at least 0): on meeting a
+ * person already in the chain, the chain is cut back to that person.
+ */
 export function withoutCycles(walk: number[]): number[] {
-  const seenAt = new Map<number, number>();
   const out: number[] = [];
+  if (walk.length <= SCANNED_WALK) {
+    for (const v of walk) {
+      const at = out.indexOf(v);
+      if (at !== -1) out.length = at + 1;
+      else out.push(v);
+    }
+    return out;
+  }
+  const seenAt = new Map<number, number>();
   for (const v of walk) {
     const at = seenAt.get(v);
     if (at !== undefined) {

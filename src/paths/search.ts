@@ -18,13 +18,16 @@
  *
  * @module
  */
+
+import { type BucketShape, bucketShapeFor } from '../graph/bucket-ring.js';
 import {
   COST_BUCKET_SCALE,
   type CompiledNetwork,
   costBucket,
   POLICY_NEVER,
 } from '../graph/compiled.js';
-import { classicBest } from './search-classic.js';
+import { stepCostRange } from '../graph/steps.js';
+import { classicBest, type PersonQueue } from './search-classic.js';
 import {
   ABORT_CHECK_EVERY,
   type FoundChain,
@@ -39,6 +42,24 @@ export type { FoundChain, SearchContext } from './search-side.js';
 export { throwAbort } from './search-side.js';
 
 /**
+ * The bucket ring of a search with no hop budget, or `null` when the heap must be used: every
+ * step costs at least the network's cheapest tie (sender costs only add) and at most its costliest
+ * usable one (or `-ln(minStrength)`) plus the dearest sender cost; see `bucketShapeFor`.
+ */
+export function ringShapeFor(
+  g: CompiledNetwork,
+  context: Pick<SearchContext, 'senderCost' | 'maxStepCost'>,
+): BucketShape | null {
+  const range = stepCostRange(g);
+  let dearestSender = 0;
+  for (const cost of context.senderCost) {
+    if (cost !== Number.POSITIVE_INFINITY && cost > dearestSender) dearestSender = cost;
+  }
+  const costliest = Math.min(range.costliest, context.maxStepCost) + dearestSender;
+  return bucketShapeFor(range.cheapest, costliest, g.nodeCount);
+}
+
+/**
  * A reusable best-chain search over one compiled network. Not re-entrant: one search at a time
  * (its buffers are reused between searches, as ngraph does, to avoid allocation per query).
  */
@@ -47,11 +68,22 @@ export class ChainSearch {
   readonly #forward: Side;
   readonly #backward: Side;
   #generation = 0;
+  #shapeContext: SearchContext | undefined;
+  #shape: BucketShape | null = null;
 
   constructor(compiled: CompiledNetwork) {
     this.#g = compiled;
     this.#forward = new Side(compiled.nodeCount);
     this.#backward = new Side(compiled.nodeCount);
+  }
+
+  #ringShape(context: SearchContext): BucketShape | null {
+    // Yen runs many searches per query, all with the query's context.
+    if (context !== this.#shapeContext) {
+      this.#shapeContext = context;
+      this.#shape = ringShapeFor(this.#g, context);
+    }
+    return this.#shape;
   }
 
   /**
@@ -77,8 +109,32 @@ export class ChainSearch {
       this.#generation = 1;
     }
     if (!Number.isFinite(hopBudget)) {
-      return classicBest(g, F, B, generation, source, context, extraBlocked, blockedFirstSteps);
+      const shape = this.#ringShape(context);
+      let fQueue: PersonQueue = F.nodeHeap;
+      let bQueue: PersonQueue = B.nodeHeap;
+      if (shape === null) {
+        F.nodeHeap.clear();
+        B.nodeHeap.clear();
+      } else {
+        F.ring.reset(shape);
+        B.ring.reset(shape);
+        fQueue = F.ring;
+        bQueue = B.ring;
+      }
+      const queues = { F: fQueue, B: bQueue };
+      return classicBest(
+        g,
+        F,
+        B,
+        queues,
+        generation,
+        source,
+        context,
+        extraBlocked,
+        blockedFirstSteps,
+      );
     }
+
     const { offsets, neighbors, refs, costs, policy } = g;
     const { senderCost, blocked, isTarget, maxStepCost, signal, work } = context;
     F.reset();

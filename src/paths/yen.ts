@@ -32,9 +32,9 @@ export function* yenChains(
   const candidates: Candidate[] = [
     { nodes: first.nodes, cost: chainCost(g, first.nodes, context.senderCost), deviation: 0 },
   ];
-  const seen = new Set<string>([first.nodes.join(',')]);
   const accepted: Candidate[] = [];
   // Allocated only once a second chain is wanted: asking for one chain costs one search.
+  let seen: Set<string> | undefined;
   let rootBlocked: Uint8Array | undefined;
   let firstBlocked: Uint8Array | undefined;
 
@@ -48,6 +48,7 @@ export function* yenChains(
     yield { nodes: chain.nodes, cost: chain.cost };
 
     const nodes = chain.nodes;
+    seen ??= new Set([first.nodes.join(',')]);
     rootBlocked ??= new Uint8Array(g.nodeCount);
     firstBlocked ??= new Uint8Array(g.nodeCount);
     // The root (the people before the spur) and the accepted chains sharing it grow by one
