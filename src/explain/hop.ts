@@ -30,6 +30,12 @@ export interface IntroductionHop {
 
 const fmt = (x: number): string => x.toFixed(2);
 
+const NO_EVIDENCE: readonly TieEvidence[] = Object.freeze([]);
+
+function personName(network: Network | undefined, id: string): string {
+  return network?.person(id)?.name ?? id;
+}
+
 function describeEvidence(evidence: TieEvidence, network: Network | undefined): string {
   if (evidence.group !== undefined) {
     return `fellow members of ${network?.group(evidence.group)?.name ?? evidence.group}`;
@@ -70,15 +76,15 @@ export function explainHop(facts: HopFacts): IntroductionHop {
   const forward = tie === undefined || tie.source === from;
   const usable =
     tie === undefined
-      ? []
+      ? NO_EVIDENCE
       : [...tie.evidence]
           .filter((e) => e.direction === 'both' || (e.direction === 'forward') === forward)
           .sort((a, b) => b.strength - a.strength);
-  const kinds = [...new Set(usable.map((e) => e.kind))];
-  const name = (id: string): string => network?.person(id)?.name ?? id;
+  const kinds: RelationshipKind[] = [];
+  for (const e of usable) if (!kinds.includes(e.kind)) kinds.push(e.kind);
   const probability = strength * willingness;
   const [primary, ...others] = usable;
-  let reason = `${name(from)} → ${name(to)}: `;
+  let reason = `${personName(network, from)} → ${personName(network, to)}: `;
   reason +=
     primary === undefined
       ? `strength ${fmt(strength)}`
@@ -86,7 +92,7 @@ export function explainHop(facts: HopFacts): IntroductionHop {
   if (others.length > 0)
     reason += `; also ${others.map((e) => describeEvidence(e, network)).join('; ')}`;
   if (askFirst)
-    reason += `; ${name(from)} asks to be asked first (willingness ${fmt(willingness)}, so ${fmt(probability)})`;
+    reason += `; ${personName(network, from)} asks to be asked first (willingness ${fmt(willingness)}, so ${fmt(probability)})`;
   return Object.freeze({
     from,
     to,
