@@ -31,19 +31,22 @@ export interface BucketShape {
 export const MAX_BUCKET_SLOTS = 4096;
 
 /**
- * The ring for steps costing from `shortest` to `longest` on chains of up to `people` people, or
- * `null` when a bucket queue does not apply: a step of cost 0 (or none finite), a ring above
- * {@link MAX_BUCKET_SLOTS} buckets, or distances too long for exact bucket numbers.
+ * The ring for steps costing from `shortest` to `longest` on chains of up to `people` people,
+ * with `bucketsPerStep` buckets to the shortest step, or `null` when a bucket queue does not
+ * apply: a step of cost 0 (or none finite), a ring above {@link MAX_BUCKET_SLOTS} buckets, or
+ * distances too long for exact bucket numbers.
  */
 export function bucketShapeFor(
   shortest: number,
   longest: number,
   people: number,
+  bucketsPerStep = 1,
 ): BucketShape | null {
   if (!(shortest > 0) || !Number.isFinite(shortest) || !Number.isFinite(longest)) return null;
-  // A width a little under the shortest step keeps "one step moves to a later bucket" true
-  // through the rounding of sums and products, while bucket numbers stay below 2^31.
-  const inverseWidth = 1 / (shortest * (1 - 2 ** -16));
+  // A width a little under the shortest step (or a fraction of it) keeps "one step moves to a
+  // later bucket" true through the rounding of sums and products, while bucket numbers stay
+  // below 2^31.
+  const inverseWidth = bucketsPerStep / (shortest * (1 - 2 ** -16));
   const slots = Math.floor(longest * inverseWidth) + 3;
   if (slots > MAX_BUCKET_SLOTS || Math.max(1, people - 1) * longest * inverseWidth >= 2 ** 31)
     return null;

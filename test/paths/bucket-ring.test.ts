@@ -112,7 +112,8 @@ describe('BucketRing', () => {
     const ring = new BucketRing(200);
     for (let seed = 1; seed <= 60; seed++) {
       const graph = randomGraph(seed);
-      const shape = bucketShapeFor(graph.shortest, graph.longest, graph.n);
+      // One bucket to the shortest step (betweenness) or two (the chain search).
+      const shape = bucketShapeFor(graph.shortest, graph.longest, graph.n, 1 + (seed % 2));
       expect(shape, `seed ${seed}`).not.toBeNull();
       for (let source = 0; source < graph.n; source += 7) {
         const expected = plainDijkstra(graph, source);
@@ -176,6 +177,9 @@ describe('bucketShapeFor', () => {
     expect(1 / shape.inverseWidth).toBeLessThan(0.5);
     expect(1 / shape.inverseWidth).toBeGreaterThan(0.5 * (1 - 1e-4));
     expect(shape.slots).toBe(Math.floor(2 * shape.inverseWidth) + 3);
+    const halves = bucketShapeFor(0.5, 2, 10, 2) as BucketShape;
+    expect(halves.inverseWidth).toBeCloseTo(2 * shape.inverseWidth, 12);
+    expect(halves.slots).toBe(Math.floor(2 * halves.inverseWidth) + 3);
   });
 
   it('declines steps of cost 0, no finite step, an overlong ring or overlong distances', () => {
