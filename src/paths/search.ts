@@ -75,22 +75,11 @@ export class ChainSearch {
   readonly #forward: Side;
   readonly #backward: Side;
   #generation = 0;
-  #shapeContext: SearchContext | undefined;
-  #shape: BucketShape | null = null;
 
   constructor(compiled: CompiledNetwork) {
     this.#g = compiled;
     this.#forward = new Side(compiled.nodeCount);
     this.#backward = new Side(compiled.nodeCount);
-  }
-
-  #ringShape(context: SearchContext): BucketShape | null {
-    // Yen runs many searches per query, all with the query's context.
-    if (context !== this.#shapeContext) {
-      this.#shapeContext = context;
-      this.#shape = ringShapeFor(this.#g, context);
-    }
-    return this.#shape;
   }
 
   /**
@@ -116,7 +105,7 @@ export class ChainSearch {
       this.#generation = 1;
     }
     if (!Number.isFinite(hopBudget)) {
-      const shape = this.#ringShape(context);
+      const shape = ringShapeFor(g, context);
       let fQueue: PersonQueue = F.nodeHeap;
       let bQueue: PersonQueue = B.nodeHeap;
       if (shape === null) {
