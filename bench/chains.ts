@@ -50,6 +50,7 @@ import {
 
 const TOLERANCE = 1e-9;
 const CORE_NAME = 'warmpath core search (internal, diagnostic)';
+const HEAP_CORE_NAME = 'warmpath core search on the heap (internal, diagnostic)';
 const DEFAULT_SIZES = [10_000, 100_000, 1_000_000];
 
 function option(name: string): string | undefined {
@@ -273,6 +274,8 @@ function benchSize(people: number): SizeResult {
   const paths: (number[] | null)[] = [];
   // Diagnostic: the bare search under find(), to show what the public API adds per query.
   const core = new ChainSearch(compiled);
+  // The same search kept on the decrease-key heap, to show what the bucket ring gains.
+  const heapCore = new ChainSearch(compiled, { ring: false });
   const isTarget = new Uint8Array(people);
   const target = [0];
   const context: SearchContext = {
@@ -304,16 +307,34 @@ function benchSize(people: number): SizeResult {
       return path?.cost ?? null;
     },
   );
-  const coreSeries = seriesOf(CORE_NAME, pairs, warmup, Number.POSITIVE_INFINITY, 0, (s, t) => {
-    isTarget[t] = 1;
-    target[0] = t;
-    const cost = core.best(s, Number.POSITIVE_INFINITY, context, undefined, undefined)?.cost;
-    isTarget[t] = 0;
-    return cost ?? null;
-  });
+  const bareSearch =
+    (search: ChainSearch) =>
+    (s: number, t: number): number | null => {
+      isTarget[t] = 1;
+      target[0] = t;
+      const cost = search.best(s, Number.POSITIVE_INFINITY, context, undefined, undefined)?.cost;
+      isTarget[t] = 0;
+      return cost ?? null;
+    };
+  const coreSeries = seriesOf(
+    CORE_NAME,
+    pairs,
+    warmup,
+    Number.POSITIVE_INFINITY,
+    0,
+    bareSearch(core),
+  );
+  const heapSeries = seriesOf(
+    HEAP_CORE_NAME,
+    pairs,
+    warmup,
+    Number.POSITIVE_INFINITY,
+    0,
+    bareSearch(heapCore),
+  );
   for (const path of found.slice(found.length - unbounded.costs.length))
     paths.push(path === undefined ? null : path.people.map((p) => indexOf.get(p) as number));
-  best.push(unbounded, coreSeries);
+  best.push(unbounded, coreSeries, heapSeries);
   unbounded.costs.forEach((cost, i) => {
     const path = paths[i];
     const own = path ? chainCost(compiled, path) : null;
@@ -322,10 +343,12 @@ function benchSize(people: number): SizeResult {
         `warmpath's reported cost ${cost} ≠ its chain's cost ${own} (pair ${pairs[i]})`,
       );
   });
-  coreSeries.costs.forEach((cost, i) => {
-    if (!sameCost(cost, unbounded.costs[i]))
-      mismatches.push(`core search pair ${pairs[i]}: ${cost} vs find() ${unbounded.costs[i]}`);
-  });
+  for (const series of [coreSeries, heapSeries]) {
+    series.costs.forEach((cost, i) => {
+      if (!sameCost(cost, unbounded.costs[i]))
+        mismatches.push(`${series.name} pair ${pairs[i]}: ${cost} vs find() ${unbounded.costs[i]}`);
+    });
+  }
   const hopsOf = paths.map((p) => (p ? p.length - 1 : Number.POSITIVE_INFINITY));
   const bounded = seriesOf(
     'warmpath (maxHops 4, default)',
