@@ -321,7 +321,9 @@ export function renderMarkdown(run: BenchRun): string {
       '',
       `${thousands(r.communities)} communities; largest connected component ${thousands(r.giant)} people. ` +
         `Generating the tie stream alone takes ${(r.generationMs / 1000).toFixed(2)} s; it is subtracted from every build / load time. ` +
-        `The finder’s reusable search buffers add ${(r.finderBytes / r.people).toFixed(0)} bytes per person.`,
+        (r.finderBytes > 0
+          ? `The finder’s reusable search buffers add ${(r.finderBytes / r.people).toFixed(0)} bytes per person.`
+          : 'The finder’s reusable search buffers are too small here to measure against the noise of the heap after `gc()`.'),
       '',
       table(LOAD_HEADER, loadRows(r)),
       '',
@@ -349,7 +351,7 @@ export function renderMarkdown(run: BenchRun): string {
       ...(Number.isNaN(overhead)
         ? []
         : [
-            `- \`find()\` takes ${(100 * overhead).toFixed(0)}% longer than the bare search it runs (medians, maxHops ∞).`,
+            `- \`find()\` takes ${(1 + overhead).toFixed(2)}× as long as the bare search it runs (medians, maxHops ∞; below 1 is noise).`,
           ]),
       ...(Number.isNaN(heapRatio)
         ? []
