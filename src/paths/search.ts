@@ -112,18 +112,17 @@ export class ChainSearch {
     }
     if (!Number.isFinite(hopBudget)) {
       const shape = this.#ring ? ringShapeFor(g, context) : null;
-      let fQueue: PersonQueue = F.nodeHeap;
-      let bQueue: PersonQueue = B.nodeHeap;
+      // Only the queue in use is made (each holds a few bytes per person).
+      let queues: { readonly F: PersonQueue; readonly B: PersonQueue };
       if (shape === null) {
         F.nodeHeap.clear();
         B.nodeHeap.clear();
+        queues = { F: F.nodeHeap, B: B.nodeHeap };
       } else {
         F.ring.reset(shape);
         B.ring.reset(shape);
-        fQueue = F.ring;
-        bQueue = B.ring;
+        queues = { F: F.ring, B: B.ring };
       }
-      const queues = { F: fQueue, B: bQueue };
       return classicBest(
         g,
         F,
@@ -136,7 +135,6 @@ export class ChainSearch {
         blockedFirstSteps,
       );
     }
-
     const { offsets, neighbors, refs, costs, policy } = g;
     const { senderCost, blocked, isTarget, maxStepCost, signal, work } = context;
     F.reset();
