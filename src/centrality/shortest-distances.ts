@@ -6,19 +6,24 @@
  *
  * @module
  */
+import { BucketRing, type BucketShape, type PersonQueue } from '../graph/bucket-ring.js';
 import { NodeHeap } from '../graph/heap.js';
 import { throwAbort } from '../paths/search.js';
+import { bucketShape } from './brandes-buckets.js';
 import type { ProgressOptions } from './options.js';
 import type { WeightedView } from './weights.js';
 
 /**
  * Shortest distances from one person at a time to everyone else, read as **distances** from
  * `view.weights` (≥ 0). `run(source)` fills `distance` (`Infinity` where unreachable) and lists
- * the people reached in `order[0 .. reached)`, in the order they were settled: by
- * non-decreasing distance, equal distances in the order they were last improved (the heap's
- * counter), so the order is deterministic. Buffers are allocated once and only the
- * entries the previous run touched are reset, so a run costs O(reached ties · log) and nothing
- * for the rest of the network.
+ * the people reached in `order[0 .. reached)`, in the order they were settled, which is
+ * deterministic. When every weight is above 0 the queue is a ring of buckets narrower than the
+ * lightest tie (Dial 1969; Dinitz 1978: everyone in the first non-empty bucket is final), and
+ * people are settled bucket by bucket, the last improved first within a bucket; otherwise
+ * (a weight of 0, or weights spanning more than 4,096 buckets) a decrease-key heap settles them
+ * by non-decreasing distance, equal distances in the order they were last improved. Buffers are
+ * allocated once and only the entries the previous run touched are reset, so a run costs
+ * O(reached ties · log) with the heap, and nothing for the rest of the network.
  *
  * When every weight is exactly 1 (`weight: 'unweighted'`, or a function returning 1) it runs a
  * breadth-first search instead, with the same results: hop counts.
@@ -36,6 +41,8 @@ import type { WeightedView } from './weights.js';
  * @throws Never: `run` trusts its source to be an index of the view (`0 <= source < view.n`).
  * @see E. W. Dijkstra, "A note on two problems in connexion with graphs", Numerische
  *   Mathematik 1 (1959) 269–271.
+ * @see R. B. Dial, "Algorithm 360: shortest-path forest with topological ordering",
+ *   Communications of the ACM 12(11), 1969.
  */
 export class SingleSourceDistances {
   /** Distance from the last source to each person; `Infinity` where unreachable. */
@@ -44,11 +51,15 @@ export class SingleSourceDistances {
   readonly order: Int32Array;
   /** Whether runs use breadth-first search (every weight is 1). */
   readonly breadthFirst: boolean;
+  /** Whether Dijkstra runs on a bucket ring (every weight above 0) rather than a heap. */
+  readonly bucketRing: boolean;
   #reached = 0;
   readonly #offsets: Uint32Array;
   readonly #neighbors: Uint32Array;
   readonly #weights: Float64Array;
-  readonly #heap: NodeHeap;
+  /** The ring's shape, or `null` when the heap is used. */
+  readonly #shape: BucketShape | null;
+  readonly #queue: PersonQueue;
 
   constructor(view: WeightedView) {
     this.#offsets = view.compiled.offsets;
@@ -56,8 +67,10 @@ export class SingleSourceDistances {
     this.#weights = view.weights;
     this.distance = new Float64Array(view.n).fill(Number.POSITIVE_INFINITY);
     this.order = new Int32Array(view.n);
-    this.#heap = new NodeHeap(view.n);
     this.breadthFirst = view.weights.every((w) => w === 1);
+    this.#shape = this.breadthFirst ? null : bucketShape(view.weights, view.n);
+    this.#queue = this.#shape === null ? new NodeHeap(view.n) : new BucketRing(view.n);
+    this.bucketRing = this.#shape !== null;
   }
 
   /** How many people the last run reached, the source included. */
@@ -104,14 +117,15 @@ export class SingleSourceDistances {
     const offsets = this.#offsets;
     const neighbors = this.#neighbors;
     const weights = this.#weights;
-    const heap = this.#heap;
-    heap.clear();
+    const queue = this.#queue;
+    if (queue instanceof BucketRing) queue.reset(this.#shape as BucketShape);
+    else (queue as NodeHeap).clear();
     // Second key 0: equal distances leave the heap in the order of their last push.
-    heap.push(source, 0, 0);
+    queue.push(source, 0, 0);
     let settled = 0;
-    while (heap.size > 0) {
-      // A decrease-key heap: each person is queued once, at their best distance so far.
-      const u = heap.pop();
+    while (queue.size > 0) {
+      // Each person is queued once, at their best distance so far (both queues decrease keys).
+      const u = queue.pop();
       const key = distance[u] as number;
       order[settled++] = u;
       const end = offsets[u + 1] as number;
@@ -120,7 +134,7 @@ export class SingleSourceDistances {
         const d = key + (weights[e] as number);
         if (d < (distance[v] as number)) {
           distance[v] = d;
-          heap.push(v, d, 0);
+          queue.push(v, d, 0);
         }
       }
     }

@@ -15,6 +15,13 @@
  *   Transportation Modeling Systems, 1978 (buckets of width at most the shortest step).
  * @module
  */
+import type { NodeHeap } from './heap.js';
+
+/**
+ * What a Dijkstra search needs of its queue, met by `NodeHeap` and by `BucketRing`. For the ring,
+ * `peekKey()` is a lower bound on the waiting keys that never decreases.
+ */
+export type PersonQueue = Pick<NodeHeap, 'size' | 'peekKey' | 'pop' | 'push'>;
 
 /** Bucket width and ring size for one range of step costs. */
 export interface BucketShape {

@@ -31,13 +31,13 @@
  * @module
  */
 
+import type { PersonQueue } from '../graph/bucket-ring.js';
 import {
   COST_BUCKET_SCALE,
   type CompiledNetwork,
   costBucket,
   POLICY_NEVER,
 } from '../graph/compiled.js';
-import type { NodeHeap } from '../graph/heap.js';
 import {
   ABORT_CHECK_EVERY,
   type FoundChain,
@@ -57,12 +57,6 @@ function start(side: Side, queue: PersonQueue, v: number, generation: number): v
   side.tentLabel[v] = -1;
   queue.push(v, 0, 0);
 }
-
-/**
- * The queue of one side: `NodeHeap`, or `BucketRing` when every step costs at least δ > 0.
- * `peekKey()` need only be a lower bound on the waiting keys that never decreases.
- */
-export type PersonQueue = Pick<NodeHeap, 'size' | 'peekKey' | 'pop' | 'push'>;
 
 /**
  * The cheapest chain from `source` to any target, with no hop budget, or `null`. The sides'

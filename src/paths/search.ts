@@ -19,7 +19,7 @@
  * @module
  */
 
-import { type BucketShape, bucketShapeFor } from '../graph/bucket-ring.js';
+import { type BucketShape, bucketShapeFor, type PersonQueue } from '../graph/bucket-ring.js';
 import {
   COST_BUCKET_SCALE,
   type CompiledNetwork,
@@ -27,7 +27,7 @@ import {
   POLICY_NEVER,
 } from '../graph/compiled.js';
 import { stepCostRange } from '../graph/steps.js';
-import { classicBest, type PersonQueue } from './search-classic.js';
+import { classicBest } from './search-classic.js';
 import {
   ABORT_CHECK_EVERY,
   type FoundChain,

@@ -17,7 +17,13 @@ import {
 import { thrownBy } from '../support/errors.js';
 import { mulberry32 } from '../support/random.js';
 import { expectSameScores, expectScores } from '../support/scores.js';
-import { randomTies, shuffledTieNetwork, tieNetwork } from '../support/tie-networks.js';
+import {
+  adjacencyOf,
+  plainDistances,
+  randomTies,
+  shuffledTieNetwork,
+  tieNetwork,
+} from '../support/tie-networks.js';
 
 /** a–b–c–d, every tie of strength 0.5 (cost ln 2). */
 const path = tieNetwork(
@@ -119,6 +125,37 @@ describe('SingleSourceDistances', () => {
         const hops = bfs.distance[v] as number;
         if (hops === Number.POSITIVE_INFINITY) expect(dijkstra.distance[v]).toBe(hops);
         else expect(dijkstra.distance[v]).toBeCloseTo(hops * 1.0000001, 9);
+      }
+    }
+  });
+
+  it('finds the same distances on its bucket ring as a plain Dijkstra, and on the heap with ties of strength 1', () => {
+    for (let seed = 1; seed <= 12; seed++) {
+      const withOnes = seed % 3 === 0;
+      const { people, ties } = randomTies(60, 150, seed, {
+        among: 55,
+        // Strengths with exact repeats (equal distances) and, every third network, ties of 1.
+        strength: (next) =>
+          next() < 0.3
+            ? ([withOnes ? 1 : 0.9, 0.5][Math.floor(next() * 2)] ?? 0.5)
+            : 0.05 + 0.9 * next(),
+      });
+      const network = tieNetwork(people, ties);
+      const view = weightedView(network, 'cost', 'distance');
+      const distances = new SingleSourceDistances(view);
+      expect(distances.bucketRing, `seed ${seed}`).toBe(!withOnes);
+      const adjacency = adjacencyOf(network, (s) => -Math.log(s));
+      for (let s = 0; s < 60; s += 3) {
+        const reached = distances.run(s);
+        const expected = plainDistances(adjacency, view.compiled.ids[s] as string);
+        const settled = [...distances.order.subarray(0, reached)];
+        expect(new Set(settled).size).toBe(reached);
+        expect(settled.length).toBe(expected.size);
+        for (let v = 0; v < 60; v++) {
+          const want = expected.get(view.compiled.ids[v] as string);
+          if (want === undefined) expect(distances.distance[v]).toBe(Number.POSITIVE_INFINITY);
+          else expect(distances.distance[v], `seed ${seed} ${s}→${v}`).toBeCloseTo(want, 12);
+        }
       }
     }
   });

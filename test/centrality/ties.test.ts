@@ -16,6 +16,7 @@ import {
 import {
   adjacencyOf,
   pendant,
+  plainDistances,
   reversedTieNetwork,
   type Tie,
   tieNetwork,
@@ -157,23 +158,9 @@ describe('embeddedness and neighborhoodOverlap', () => {
 function referenceTies(network: Network, weight: (strength: number) => number) {
   const adj = adjacencyOf(network, weight);
   const contacts = (u: string): Map<string, number> => adj.get(u) ?? new Map();
-  const spanWithout = (s: string, t: string): number => {
-    const dist = new Map<string, number>([[s, 0]]);
-    const done = new Set<string>();
-    for (;;) {
-      let u: string | undefined;
-      for (const [v, d] of dist)
-        if (!done.has(v) && (u === undefined || d < (dist.get(u) as number))) u = v;
-      if (u === undefined) return Number.POSITIVE_INFINITY;
-      if (u === t) return dist.get(u) as number;
-      done.add(u);
-      for (const [v, w] of contacts(u)) {
-        if ((u === s && v === t) || (u === t && v === s)) continue;
-        const d = (dist.get(u) as number) + w;
-        if (!dist.has(v) || d < (dist.get(v) as number)) dist.set(v, d);
-      }
-    }
-  };
+  const spanWithout = (s: string, t: string): number =>
+    plainDistances(adj, s, (u, v) => (u === s && v === t) || (u === t && v === s)).get(t) ??
+    Number.POSITIVE_INFINITY;
   return network.ties().map((tie) => {
     const a = contacts(tie.source);
     const b = contacts(tie.target);

@@ -90,3 +90,28 @@ export function adjacencyOf(network: Network, weight: (strength: number) => numb
   }
   return adj;
 }
+
+/**
+ * Distances from `from` by an O(n²) Dijkstra on plain maps (people not reached are absent),
+ * skipping the steps `skip` refuses.
+ */
+export function plainDistances(
+  adjacency: Adjacency,
+  from: string,
+  skip: (u: string, v: string) => boolean = () => false,
+): Map<string, number> {
+  const dist = new Map<string, number>([[from, 0]]);
+  const done = new Set<string>();
+  for (;;) {
+    let u: string | undefined;
+    for (const [v, d] of dist)
+      if (!done.has(v) && (u === undefined || d < (dist.get(u) as number))) u = v;
+    if (u === undefined) return dist;
+    done.add(u);
+    for (const [v, w] of adjacency.get(u) ?? []) {
+      if (skip(u, v)) continue;
+      const d = (dist.get(u) as number) + w;
+      if (d < (dist.get(v) ?? Number.POSITIVE_INFINITY)) dist.set(v, d);
+    }
+  }
+}
