@@ -1,7 +1,8 @@
 /**
  * Bucket queues for shortest paths whose steps all cost at least some δ > 0 (Dial 1969): people
- * wait in buckets of width just under δ by tentative distance, in a ring of buckets long enough
- * for the longest step. Settling a bucket only pushes people into later buckets, since every step
+ * wait in buckets of width just under δ (or a fraction of it) by tentative distance, in a ring of
+ * buckets long enough for the longest step. Closeness, harmonic and the chain search with no hop
+ * budget use `BucketRing`. Settling a bucket only pushes people into later buckets, since every step
  * adds at least δ, so everyone in the first non-empty bucket already has their final distance
  * (Dinitz 1978) and a bucket is emptied in any order, without the heap's comparisons.
  *
