@@ -372,7 +372,7 @@ export function renumbered(network: GeneratedNetwork, rank: Uint32Array): Compil
 /**
  * Per-source means of the single-source passes of Brandes' algorithm on some sources: the bucket
  * pass that `betweenness` runs on these networks, the heap pass it falls back to, closeness's
- * plain Dijkstra, and the floor of reading the ties in settle order.
+ * Dijkstra (distances only; on the bucket ring where it applies), and the floor of reading the ties in settle order.
  */
 export interface PassProfile {
   readonly label: string;

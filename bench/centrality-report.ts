@@ -186,7 +186,7 @@ const PROFILE_HEADER = [
   '+ `accumulateDependencies`',
   'heap pass `shortestPathDag` (fallback)',
   '+ `accumulateDependencies`',
-  'plain Dijkstra (closeness)',
+  'Dijkstra of closeness (distances only)',
   'floor: ties read in settle order',
   'floor: ties + each neighbour’s `dist`',
 ];
@@ -298,7 +298,7 @@ export function profileFacts(
     facts.push(
       `${short(a)}: the bucket pass with its accumulation takes ${fixed(bucket(a))} ms per source, ` +
         `${(heap(a) / bucket(a)).toFixed(2)}× faster than the heap pass (${fixed(heap(a))} ms). ` +
-        `\`shortestPathDagBuckets\` alone is ${(a.bucketMs / a.dijkstraMs).toFixed(2)}× a plain Dijkstra over the same people ` +
+        `\`shortestPathDagBuckets\` alone is ${(a.bucketMs / a.dijkstraMs).toFixed(2)}× closeness’s Dijkstra (distances only) over the same people ` +
         `and ${(a.bucketMs / a.tiesDistMs).toFixed(1)}× the floor of reading every tie and its neighbour’s distance in settle order (${perSource(a.tiesDistMs)}). ` +
         `Per person settled it pushes ${(a.bucketPushes / a.reached).toFixed(2)} bucket entries (${(a.staleEntries / a.reached).toFixed(2)} skipped as stale), ` +
         `where the heap pass pushes ${(a.pushes / a.reached).toFixed(2)} (${(a.moves / a.reached).toFixed(2)} decrease-key moves). ` +
@@ -358,7 +358,7 @@ function whereTimeGoes(run: CentralityRun): string[] {
     'push order, with decrease-key) is what betweenness ran before, and still runs where no',
     'bucket queue applies (a tie of strength 1, or steps too spread for the ring): it is timed',
     'beside it for comparison. The first table times those internal functions separately, in',
-    'this thread, on a few sources, with the plain Dijkstra that `closeness` runs, and two loops',
+    'this thread, on a few sources, with the Dijkstra that `closeness` runs (distances only), and two loops',
     'that only read the ties of the people reached, in the bucket pass’s settle order (the',
     '*floor*, below). The second table counts each queue’s traffic by replaying its pass’s push',
     'rule and order in bench code (`BucketReplay`, `HeapReplay`), untimed, each checked to settle',

@@ -830,7 +830,7 @@ async function sampledBetweenness(people: number): Promise<Measured> {
   if (reference !== undefined) {
     const each = reference / profiled.length;
     notes.push(
-      `Reference: python-igraph ${python?.igraph?.version ?? ''} \`closeness(vertices, weights='cost')\` from the ${profiled.length} profiled sources, one weighted Dijkstra each in C, takes ${each.toFixed(2)} s per source (warmpath’s plain Dijkstra: ${((profiles[0]?.dijkstraMs ?? Number.NaN) / 1000).toFixed(2)} s; its bucket pass, what betweenness runs: ${((profiles[0]?.bucketMs ?? Number.NaN) / 1000).toFixed(2)} s). ${thousands(sample)} such searches on ${workers} cores would take ≈ ${((each * sample) / workers).toFixed(0)} s, before any path counting or accumulation.`,
+      `Reference: python-igraph ${python?.igraph?.version ?? ''} \`closeness(vertices, weights='cost')\` from the ${profiled.length} profiled sources, one weighted Dijkstra each in C, takes ${each.toFixed(2)} s per source (warmpath’s Dijkstra of closeness: ${((profiles[0]?.dijkstraMs ?? Number.NaN) / 1000).toFixed(2)} s; its bucket pass, what betweenness runs: ${((profiles[0]?.bucketMs ?? Number.NaN) / 1000).toFixed(2)} s). ${thousands(sample)} such searches on ${workers} cores would take ≈ ${((each * sample) / workers).toFixed(0)} s, before any path counting or accumulation.`,
     );
   }
   return {
